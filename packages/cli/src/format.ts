@@ -1,0 +1,50 @@
+import Table from 'cli-table3';
+import type { FactorRecord } from '@carbonbase/factors';
+
+const VERIFICATION_LABEL = {
+  verified: '已核验 verified',
+  secondary: '二手来源 secondary',
+  recalled: '待核 recalled',
+} as const;
+
+export function verificationLabel(v: FactorRecord['verification']): string {
+  return VERIFICATION_LABEL[v];
+}
+
+/** A table with bilingual headers, sized for a terminal. */
+export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
+  const t = new Table({ head: [...head], style: { head: [], border: [] }, wordWrap: true });
+  for (const r of rows) t.push([...r]);
+  return t.toString();
+}
+
+/** The JSON shape of a factor for `--json` output and scripts. */
+export function factorJson(r: FactorRecord) {
+  return {
+    id: r.id,
+    name: r.name,
+    nameEn: r.nameEn,
+    kind: r.kind,
+    code: r.code,
+    parameter: r.parameter,
+    value: r.value.value,
+    unit: r.value.unit,
+    gas: r.gas ?? null,
+    region: r.region,
+    year: r.year ?? null,
+    validFrom: r.validFrom ?? null,
+    validTo: r.validTo ?? null,
+    basis: r.basis ?? null,
+    set: r.set,
+    version: r.version,
+    source: r.source,
+    licence: r.licence,
+    verification: r.verification,
+    aliases: r.aliases,
+    notes: r.notes ?? null,
+  };
+}
+
+export function json(value: unknown): string {
+  return JSON.stringify(value, null, 2);
+}

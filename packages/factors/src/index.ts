@@ -1,0 +1,14 @@
+export * from './record.js';
+export * from './issues.js';
+export {
+  FACTOR_COLUMNS,
+  formatFactorRows,
+  parseFactorRows,
+  parseFactorSet,
+  sha256,
+  validateManifest,
+} from './factor-set.js';
+export { FactorBase, FactorNotFoundError } from './factor-base.js';
+export type { FactorQuery, Resolution, SearchOptions, SetSummary } from './factor-base.js';
+export { describeRegion, getRegion, listRegions, regionChain } from './regions.js';
+export type { Region } from './regions.js';

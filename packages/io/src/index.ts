@@ -1,0 +1,5 @@
+export {
+  bundledFactorSetsDir,
+  loadFactorSetDirectory,
+  loadFactorSetTree,
+} from './factor-sets/directory.js';
