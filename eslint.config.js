@@ -67,6 +67,8 @@ export default tseslint.config(
   { files: ['packages/quantity/src/**/*.ts'], rules: pureBan([]) },
   { files: ['packages/factors/src/**/*.ts'], rules: pureBan(['quantity']) },
   { files: ['packages/engine/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
+  { files: ['packages/footprint/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
+  { files: ['packages/analysis/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
   {
     files: ['**/*.test.ts', 'packages/*/test/**/*.ts', 'bench/**/*.ts'],
     rules: {

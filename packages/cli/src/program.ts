@@ -2,13 +2,28 @@ import { Command } from 'commander';
 import { createContext, resolveDataDir, type CliContext } from './context.js';
 import { registerFactorCommands } from './commands/factors.command.js';
 
-/** Builds the command tree. `contextFor` lets tests give commands their own data folder and output. */
-export function buildProgram(contextFor: (dataDir: string) => CliContext = createContext): Command {
+export interface ProgramOptions {
+  /** Gives commands their data folder and output; tests pass their own. */
+  readonly contextFor?: (dataDir: string) => CliContext;
+  /** Throw instead of exiting the process on usage errors (tests), and where to write help. */
+  readonly embedded?: {
+    readonly writeOut: (t: string) => void;
+    readonly writeErr: (t: string) => void;
+  };
+}
+
+/** Builds the command tree. */
+export function buildProgram({
+  contextFor = createContext,
+  embedded,
+}: ProgramOptions = {}): Command {
   const program = new Command('carbonbase')
     .description('carbonbase — 工业碳基础数据库 open industrial carbon base database')
     .version('0.1.0')
     .option('--data <dir>', '数据目录 data folder (default: $CARBONBASE_DATA or ~/.carbonbase)')
     .showHelpAfterError();
+  // Set before the subcommands are added: commander copies these settings into each of them.
+  if (embedded) program.exitOverride().configureOutput(embedded);
   let ctx: CliContext | undefined;
   // Commands register against a lazily created context so that --data, parsed later, still applies.
   const lazy: CliContext = {

@@ -17,7 +17,7 @@ export const FACTOR_KINDS = [
   'grid',
   /** Purchased-heat factors. */
   'heat',
-  /** Global warming potentials; `set` says which assessment report. */
+  /** Global warming potentials; `basis` says which assessment report (AR4, AR5, AR6). */
   'gwp',
   /** Standard-coal coefficients (折标准煤系数), 当量值 or 等价值 in `basis`. */
   'standard-coal',

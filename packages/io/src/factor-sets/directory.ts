@@ -21,7 +21,17 @@ export async function loadFactorSetDirectory(dir: string): Promise<FactorSet> {
       // A missing file is reported by parseFactorSet against the manifest.
     }
   }
-  return parseFactorSet(manifestText, files, manifestPath);
+  try {
+    return parseFactorSet(manifestText, files, manifestPath);
+  } catch (e) {
+    // Issues name data files relative to the set folder; say which folder, so that a problem in
+    // one of many loaded sets can be found.
+    if (!(e instanceof FactorSetError)) throw e;
+    const located = e.issues.map((i) =>
+      i.file === manifestPath ? i : { ...i, file: join(dir, i.file) },
+    );
+    throw new FactorSetError(e.set, located);
+  }
 }
 
 /**
