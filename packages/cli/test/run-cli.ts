@@ -23,6 +23,11 @@ export async function runCli(
     }),
     embedded: { writeOut: (t) => (out += t), writeErr: (t) => (err += t) },
   });
-  await program.parseAsync(['node', 'carbonbase', '--data', dataDir, ...args]);
+  try {
+    await program.parseAsync(['node', 'carbonbase', '--data', dataDir, ...args]);
+  } catch (e) {
+    // Keep what the command printed before it failed: tests check both.
+    throw new Error(`${(e as Error).message}\n--- output ---\n${out}${err}`, { cause: e });
+  }
   return { out, err, dataDir };
 }

@@ -3,6 +3,7 @@ import { InvalidArgumentError, Option } from 'commander';
 import { FACTOR_KINDS, describeRegion, factorRef, type FactorKind } from '@carbonbase/factors';
 import type { CliContext } from '../context.js';
 import { factorJson, json, table, verificationLabel } from '../format.js';
+import { registerFactorImportCommand } from './factors-import.command.js';
 
 function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text))
@@ -201,5 +202,6 @@ export function registerFactorCommands(program: Command, ctx: CliContext): Comma
       },
     );
 
+  registerFactorImportCommand(factors, ctx);
   return factors;
 }

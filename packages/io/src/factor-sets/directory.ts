@@ -71,6 +71,8 @@ async function findManifestDirs(root: string): Promise<string[]> {
   }
   if (entries.includes('manifest.json')) out.push(root);
   for (const name of entries) {
+    // Dot-folders are work in progress (writeFactorSet's temporary folder), never a set.
+    if (name.startsWith('.')) continue;
     const p = join(root, name);
     if ((await stat(p)).isDirectory()) out.push(...(await findManifestDirs(p)));
   }
