@@ -69,6 +69,8 @@ export default tseslint.config(
   { files: ['packages/engine/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
   { files: ['packages/footprint/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
   { files: ['packages/analysis/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
+  { files: ['packages/cbam/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
+  { files: ['packages/pact/src/**/*.ts'], rules: pureBan(['quantity']) },
   {
     files: ['**/*.test.ts', 'packages/*/test/**/*.ts', 'bench/**/*.ts'],
     rules: {

@@ -34,7 +34,8 @@ export const FACTOR_COLUMNS = [
   'verification',
   'notes',
 ] as const;
-const REQUIRED = [
+/** Columns every data row must fill. */
+export const REQUIRED_FACTOR_COLUMNS = [
   'id',
   'kind',
   'code',
@@ -48,9 +49,13 @@ const REQUIRED = [
   'verification',
 ] as const;
 
-const ID = /^[a-z0-9][a-z0-9._-]*$/;
-const REGION = /^(GLOBAL|EU|[A-Z]{2}(-[A-Z0-9]+)*)$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** Row and set ids: lower-case letters, digits, ".", "_", "-". */
+export const FACTOR_ID = /^[a-z0-9][a-z0-9._-]*$/;
+/** GLOBAL, EU, an ISO 3166 code or a sub-code such as CN-GX or CN-GRID-EAST. */
+export const REGION_CODE = /^(GLOBAL|EU|[A-Z]{2}(-[A-Z0-9]+)*)$/;
+/** A plain decimal number, optionally with an exponent; no thousands separators. */
+export const DECIMAL = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
@@ -66,7 +71,8 @@ export function validateManifest(m: unknown, file = 'manifest.json'): RowIssue[]
   for (const k of ['id', 'version', 'name', 'nameEn', 'publisher', 'licence', 'released']) {
     if (typeof o[k] !== 'string' || o[k] === '') bad(k, 'required text is missing');
   }
-  if (typeof o.id === 'string' && !ID.test(o.id)) bad('id', `"${o.id}" is not a valid set id`);
+  if (typeof o.id === 'string' && !FACTOR_ID.test(o.id))
+    bad('id', `"${o.id}" is not a valid set id`);
   if (typeof o.released === 'string' && !ISO_DATE.test(o.released))
     bad('released', 'not an ISO date');
   if (!Array.isArray(o.sources) || o.sources.length === 0) bad('sources', 'at least one source');
@@ -153,10 +159,10 @@ export function parseFactorRows(
   const header = rows[0] ?? [];
   const unknown = header.filter((h) => !(FACTOR_COLUMNS as readonly string[]).includes(h));
   for (const h of unknown) issues.push({ file, row: 1, column: h, reason: 'unknown column' });
-  for (const h of REQUIRED)
+  for (const h of REQUIRED_FACTOR_COLUMNS)
     if (!header.includes(h))
       issues.push({ file, row: 1, column: h, reason: 'required column missing' });
-  if (unknown.length || REQUIRED.some((h) => !header.includes(h))) return [];
+  if (unknown.length || REQUIRED_FACTOR_COLUMNS.some((h) => !header.includes(h))) return [];
   const sources = new Map(manifest.sources.map((s) => [s.id, s]));
   const out: FactorRecord[] = [];
   rows.slice(1).forEach((cells, i) => {
@@ -164,9 +170,10 @@ export function parseFactorRows(
     const cell = (c: string) => (cells[header.indexOf(c)] ?? '').trim();
     const rowIssues: RowIssue[] = [];
     const bad = (column: string, reason: string) => rowIssues.push({ file, row, column, reason });
-    for (const c of REQUIRED) if (cell(c) === '') bad(c, 'required value is missing');
+    for (const c of REQUIRED_FACTOR_COLUMNS)
+      if (cell(c) === '') bad(c, 'required value is missing');
     const id = cell('id');
-    if (id && !ID.test(id)) bad('id', `"${id}" may hold only a-z, 0-9, ".", "_", "-"`);
+    if (id && !FACTOR_ID.test(id)) bad('id', `"${id}" may hold only a-z, 0-9, ".", "_", "-"`);
     const kind = cell('kind');
     if (kind && !(FACTOR_KINDS as readonly string[]).includes(kind))
       bad('kind', `unknown kind "${kind}"`);
@@ -175,10 +182,7 @@ export function parseFactorRows(
       bad('verification', `"${verification}" is not verified, secondary or recalled`);
     const valueText = cell('value');
     const value = Number(valueText);
-    if (
-      valueText &&
-      (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(valueText) || !Number.isFinite(value))
-    )
+    if (valueText && (!DECIMAL.test(valueText) || !Number.isFinite(value)))
       bad('value', `"${valueText}" is not a number`);
     const unit = cell('unit');
     if (unit) {
@@ -189,7 +193,7 @@ export function parseFactorRows(
       }
     }
     const region = cell('region');
-    if (region && !REGION.test(region)) bad('region', `"${region}" is not a region code`);
+    if (region && !REGION_CODE.test(region)) bad('region', `"${region}" is not a region code`);
     const yearText = cell('year');
     if (yearText && !/^\d{4}$/.test(yearText)) bad('year', `"${yearText}" is not a year`);
     for (const c of ['valid_from', 'valid_to'])

@@ -1,7 +1,12 @@
 export * from './record.js';
 export * from './issues.js';
 export {
+  DECIMAL,
   FACTOR_COLUMNS,
+  FACTOR_ID,
+  ISO_DATE,
+  REGION_CODE,
+  REQUIRED_FACTOR_COLUMNS,
   formatFactorRows,
   parseFactorRows,
   parseFactorSet,

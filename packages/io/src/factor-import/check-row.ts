@@ -1,4 +1,12 @@
-import { FACTOR_KINDS, VERIFICATION_STATUSES, listRegions } from '@carbonbase/factors';
+import {
+  DECIMAL,
+  FACTOR_ID,
+  FACTOR_KINDS,
+  REGION_CODE,
+  REQUIRED_FACTOR_COLUMNS,
+  VERIFICATION_STATUSES,
+  listRegions,
+} from '@carbonbase/factors';
 import { parseUnit } from '@carbonbase/quantity';
 import { IMPORT_FIELDS, type ImportField } from './fields.js';
 import { shortHash, slug } from './slug.js';
@@ -13,11 +21,11 @@ export interface CheckContext {
   readonly source?: ImportSource;
 }
 
-// The same rules as the factor-set loader (packages/factors/src/factor-set.ts), checked here so
-// that the report names the source column instead of a column of a file not yet written.
-const ID = /^[a-z0-9][a-z0-9._-]*$/;
-const REGION = /^(GLOBAL|EU|[A-Z]{2}(-[A-Z0-9]+)*)$/;
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+// The factor-set loader's rules (packages/factors/src/factor-set.ts), checked here so that the
+// report names the source column instead of a column of a file not yet written.
+const ID = FACTOR_ID;
+const REGION = REGION_CODE;
+const NUMBER = DECIMAL;
 
 const LABELS: Partial<Record<ImportField, string>> = {
   id: '编号',
@@ -32,18 +40,8 @@ const LABELS: Partial<Record<ImportField, string>> = {
   source: '来源',
   verification: '核验状态',
 };
-const REQUIRED = [
-  'kind',
-  'code',
-  'parameter',
-  'name',
-  'name_en',
-  'value',
-  'unit',
-  'region',
-  'source',
-  'verification',
-] as const;
+// Row ids are derived when the source has none, so `id` is not required of a source row.
+const REQUIRED = REQUIRED_FACTOR_COLUMNS.filter((c) => c !== 'id');
 
 /** Chinese (and short) spellings of kinds and verification marks seen in factor tables. */
 const KIND_ALIASES: Readonly<Record<string, string>> = {
