@@ -18,33 +18,6 @@ export function table(head: readonly string[], rows: readonly (readonly string[]
   return t.toString();
 }
 
-/** The JSON shape of a factor for `--json` output and scripts. */
-export function factorJson(r: FactorRecord) {
-  return {
-    id: r.id,
-    name: r.name,
-    nameEn: r.nameEn,
-    kind: r.kind,
-    code: r.code,
-    parameter: r.parameter,
-    value: r.value.value,
-    unit: r.value.unit,
-    gas: r.gas ?? null,
-    region: r.region,
-    year: r.year ?? null,
-    validFrom: r.validFrom ?? null,
-    validTo: r.validTo ?? null,
-    basis: r.basis ?? null,
-    set: r.set,
-    version: r.version,
-    source: r.source,
-    licence: r.licence,
-    verification: r.verification,
-    aliases: r.aliases,
-    notes: r.notes ?? null,
-  };
-}
-
 export function json(value: unknown): string {
   return JSON.stringify(value, null, 2);
 }

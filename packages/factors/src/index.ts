@@ -17,3 +17,5 @@ export { FactorBase, FactorNotFoundError } from './factor-base.js';
 export type { FactorQuery, Resolution, SearchOptions, SetSummary } from './factor-base.js';
 export { describeRegion, getRegion, listRegions, regionChain } from './regions.js';
 export type { Region } from './regions.js';
+export { toFactorJson } from './factor-json.js';
+export type { FactorJson } from './factor-json.js';

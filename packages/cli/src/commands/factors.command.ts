@@ -1,8 +1,14 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError, Option } from 'commander';
-import { FACTOR_KINDS, describeRegion, factorRef, type FactorKind } from '@carbonbase/factors';
+import {
+  FACTOR_KINDS,
+  describeRegion,
+  factorRef,
+  toFactorJson,
+  type FactorKind,
+} from '@carbonbase/factors';
 import type { CliContext } from '../context.js';
-import { factorJson, json, table, verificationLabel } from '../format.js';
+import { json, table, verificationLabel } from '../format.js';
 import { registerFactorImportCommand } from './factors-import.command.js';
 
 function parseYear(text: string): number {
@@ -58,7 +64,7 @@ export function registerFactorCommands(program: Command, ctx: CliContext): Comma
         });
         const shown = found.slice(0, o.limit);
         if (o.json) {
-          ctx.out(json(shown.map(factorJson)));
+          ctx.out(json(shown.map(toFactorJson)));
           return;
         }
         if (!found.length) {
@@ -105,7 +111,7 @@ export function registerFactorCommands(program: Command, ctx: CliContext): Comma
       const r = base.get(id);
       if (!r) throw new Error(`未找到因子 no factor with id ${id}`);
       if (o.json) {
-        ctx.out(json(factorJson(r)));
+        ctx.out(json(toFactorJson(r)));
         return;
       }
       const rows: [string, string][] = [
@@ -192,7 +198,7 @@ export function registerFactorCommands(program: Command, ctx: CliContext): Comma
           ...(o.set && { set: o.set }),
         });
         if (o.json) {
-          ctx.out(json({ ref: res.ref, factor: factorJson(res.record), reasons: res.reasons }));
+          ctx.out(json({ ref: res.ref, factor: toFactorJson(res.record), reasons: res.reasons }));
           return;
         }
         ctx.out(
