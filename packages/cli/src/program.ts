@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { createContext, resolveDataDir, type CliContext } from './context.js';
+import { registerAccountCommands } from './commands/account.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
 
 export interface ProgramOptions {
@@ -39,5 +40,6 @@ export function buildProgram({
     return ctx;
   }
   registerFactorCommands(program, lazy);
+  registerAccountCommands(program, lazy);
   return program;
 }

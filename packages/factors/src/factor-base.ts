@@ -34,9 +34,13 @@ export interface Resolution {
   readonly considered: number;
 }
 
+/** Why resolution found nothing: callers word their own messages from this. */
+export type NotFoundReason = 'unknown-code' | 'pinned-set' | 'basis' | 'nothing-usable';
+
 export class FactorNotFoundError extends Error {
   constructor(
     readonly query: FactorQuery,
+    readonly reason: NotFoundReason,
     detail: string,
   ) {
     super(
@@ -168,7 +172,7 @@ export class FactorBase {
     let candidates = this.byCode.get(`${query.code}\u0000${query.parameter}`) ?? [];
     const considered = candidates.length;
     if (!candidates.length)
-      throw new FactorNotFoundError(query, 'no record has this code and parameter');
+      throw new FactorNotFoundError(query, 'unknown-code', 'no record has this code and parameter');
     if (query.kind) candidates = candidates.filter((r) => r.kind === query.kind);
     if (query.set) {
       candidates = candidates.filter(
@@ -177,6 +181,7 @@ export class FactorBase {
       if (!candidates.length)
         throw new FactorNotFoundError(
           query,
+          'pinned-set',
           `pinned set ${query.set}${query.version ? `@${query.version}` : ''} has no such record`,
         );
       reasons.push(
@@ -186,7 +191,7 @@ export class FactorBase {
     if (query.basis) {
       candidates = candidates.filter((r) => r.basis === query.basis);
       if (!candidates.length)
-        throw new FactorNotFoundError(query, `no record on basis ${query.basis}`);
+        throw new FactorNotFoundError(query, 'basis', `no record on basis ${query.basis}`);
       reasons.push(`口径 basis: ${query.basis}`);
     } else {
       const bases = new Set(candidates.map((r) => r.basis));
@@ -195,6 +200,7 @@ export class FactorBase {
         if (!plain.length)
           throw new FactorNotFoundError(
             query,
+            'basis',
             `several bases exist (${[...bases].join(', ')}); name one`,
           );
         candidates = plain;
@@ -247,7 +253,11 @@ export class FactorBase {
       }
       return { record, ref: factorRef(record), reasons, considered };
     }
-    throw new FactorNotFoundError(query, `nothing usable in ${chain.join(' → ')}`);
+    throw new FactorNotFoundError(
+      query,
+      'nothing-usable',
+      `nothing usable in ${chain.join(' → ')}`,
+    );
   }
 
   /**

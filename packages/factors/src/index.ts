@@ -14,7 +14,13 @@ export {
   validateManifest,
 } from './factor-set.js';
 export { FactorBase, FactorNotFoundError } from './factor-base.js';
-export type { FactorQuery, Resolution, SearchOptions, SetSummary } from './factor-base.js';
+export type {
+  FactorQuery,
+  NotFoundReason,
+  Resolution,
+  SearchOptions,
+  SetSummary,
+} from './factor-base.js';
 export { describeRegion, getRegion, listRegions, regionChain } from './regions.js';
 export type { Region } from './regions.js';
 export { toFactorJson } from './factor-json.js';
