@@ -1,0 +1,14 @@
+export { buildServer } from './server.js';
+export type { ServerOptions } from './server.js';
+export type { ClientCredentials } from './pact/credentials.js';
+export { InMemoryPactEventLog } from './pact/event-log.js';
+export type { PactEventLog, ReceivedPactEvent } from './pact/event-log.js';
+export { InMemoryPactRepository } from './pact/in-memory-repository.js';
+export type { PactApiOptions } from './pact/options.js';
+export type {
+  FootprintCriteria,
+  FootprintListQuery,
+  FootprintPage,
+  PactFootprintRepository,
+} from './pact/repository.js';
+export type { FactorRoutesOptions } from './routes/factors/factors.route.js';

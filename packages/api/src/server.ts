@@ -1,0 +1,59 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { PactApiOptions } from './pact/options.js';
+import { factorRoutes, type FactorRoutesOptions } from './routes/factors/factors.route.js';
+import { pactRoutes } from './routes/pact/index.js';
+
+/**
+ * Options of the carbonbase HTTP API. Each area is optional, so a deployment (or a test) serves
+ * only the areas it configures; other areas add their own entries here.
+ */
+export interface ServerOptions {
+  readonly factors?: FactorRoutesOptions;
+  readonly pact?: PactApiOptions;
+  readonly logger?: FastifyServerOptions['logger'];
+  /** Trust X-Forwarded-* from a TLS-terminating proxy (protocol and host in pagination links). */
+  readonly trustProxy?: boolean;
+}
+
+/** Builds the API: the OpenAPI document at /docs/json, Swagger UI at /docs, and the areas. */
+export function buildServer(options: ServerOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+  });
+  // Registered before the areas so that its onRoute hook sees every route.
+  void app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'carbonbase API',
+        version: '0.1.0',
+        description:
+          'The open industrial carbon base database: the factor base, and PACT (Pathfinder) exchange v2.3 and v3.0.',
+      },
+      tags: [
+        {
+          name: 'factors 排放因子库',
+          description: 'Emission factors with provenance: search, resolve, sets',
+        },
+        {
+          name: 'pact',
+          description: 'PACT Technical Specifications: authentication, footprints, events',
+        },
+      ],
+      components: {
+        securitySchemes: {
+          basicAuth: { type: 'http', scheme: 'basic' },
+          bearerAuth: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  void app.register(swaggerUi, { routePrefix: '/docs' });
+  const { factors, pact } = options;
+  if (factors) void app.register((scope) => Promise.resolve(factorRoutes(scope, factors)));
+  if (pact) void app.register(pactRoutes, pact);
+  return app;
+}
