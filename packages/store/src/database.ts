@@ -1,0 +1,59 @@
+/**
+ * The connection port. Repositories talk to this interface only, so the same SQL runs on
+ * embedded PGlite and on a PostgreSQL server (docs/adr/0004-store-pglite-and-postgres.md).
+ */
+
+/**
+ * A query parameter. Only scalars: arrays and objects are passed as JSON text and cast in SQL
+ * (`$1::jsonb`), because pg and PGlite serialise JS arrays and objects differently.
+ */
+export type SqlParam = string | number | boolean | null;
+
+/** Something that runs SQL: the database itself or an open transaction. */
+export interface Queryable {
+  /**
+   * Runs one parameterised statement and returns its rows. The row type is the caller's
+   * promise about the SELECT list; repositories map rows to domain types straight away.
+   * Column types come back the same on both engines (see `typeParsers`).
+   */
+  query<R extends object>(sql: string, params?: readonly SqlParam[]): Promise<R[]>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /**
+   * Runs `fn` in a transaction: committed when it resolves, rolled back when it throws.
+   * Called on a transaction, it joins that transaction (no savepoint), so a repository method
+   * that needs atomicity works both alone and inside a caller's larger unit of work.
+   * Inside `fn`, use `tx` only: on PGlite the database waits for the transaction to end (a
+   * deadlock), and on PostgreSQL another connection would not see the uncommitted work.
+   */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+}
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Database extends Queryable {
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL type OIDs whose text form we parse ourselves on both engines. */
+export const PG_TYPES = {
+  INT8: 20,
+  NUMERIC: 1700,
+  DATE: 1082,
+} as const;
+
+/**
+ * One set of parsers for both drivers, so a row read from PGlite equals the row read from
+ * PostgreSQL:
+ * - numeric stays text: it is exact, and repositories turn it into a number deliberately;
+ * - bigint becomes a number: we use it for counts and sequence numbers far below 2^53;
+ * - date stays `YYYY-MM-DD`: pg would otherwise make a local-midnight Date that shifts by zone.
+ * timestamptz is left to the drivers, which both return a Date; the schema has no zone-less
+ * timestamps.
+ */
+export const typeParsers: Readonly<Record<number, (text: string) => unknown>> = {
+  [PG_TYPES.INT8]: (t) => Number(t),
+  [PG_TYPES.NUMERIC]: (t) => t,
+  [PG_TYPES.DATE]: (t) => t,
+};

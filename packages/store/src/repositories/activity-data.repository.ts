@@ -1,0 +1,204 @@
+import type { Quantity } from '@carbonbase/quantity';
+import type { Queryable } from '../database.js';
+
+/** One cell of monthly activity data: which source of which enterprise, which month. */
+export interface ActivityCell {
+  readonly tenantId: string;
+  readonly enterpriseId: string;
+  readonly sourceId: string;
+  /** `YYYY-MM`. */
+  readonly month: string;
+}
+
+/** Where a value came from, so a verifier can trace it to the file row years later. */
+export interface ActivityOrigin {
+  readonly file: string;
+  readonly sheet?: string;
+  readonly row?: number;
+}
+
+export interface NewActivityVersion extends ActivityCell {
+  readonly quantity: Quantity;
+  /** The user id or token that recorded it. */
+  readonly recordedBy: string;
+  /** Why this version exists: "import of …", "correction after verification", … */
+  readonly reason: string;
+  readonly origin?: ActivityOrigin;
+}
+
+export interface ActivityVersion extends NewActivityVersion {
+  readonly version: number;
+  readonly recordedAt: Date;
+}
+
+export interface ActivityQuery {
+  readonly tenantId: string;
+  readonly enterpriseId: string;
+  /** Inclusive `YYYY-MM` bounds; both optional. */
+  readonly fromMonth?: string;
+  readonly toMonth?: string;
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export class InvalidMonthError extends Error {
+  override readonly name = 'InvalidMonthError';
+}
+
+/** `YYYY-MM` → the `date` of its first day, as stored. */
+function monthStart(month: string): string {
+  if (!MONTH.test(month)) throw new InvalidMonthError(`"${month}" is not a month (YYYY-MM)`);
+  return `${month}-01`;
+}
+
+interface ActivityRow {
+  tenant_id: string;
+  enterprise_id: string;
+  source_id: string;
+  period_month: string;
+  version: number;
+  value: string;
+  unit: string;
+  recorded_by: string;
+  recorded_at: Date;
+  reason: string;
+  source_file: string | null;
+  source_sheet: string | null;
+  source_row: number | null;
+}
+
+const COLUMNS = `tenant_id, enterprise_id, source_id, period_month, version, value, unit,
+  recorded_by, recorded_at, reason, source_file, source_sheet, source_row`;
+
+function toVersion(r: ActivityRow): ActivityVersion {
+  const origin: ActivityOrigin | undefined =
+    r.source_file === null
+      ? undefined
+      : {
+          file: r.source_file,
+          ...(r.source_sheet !== null && { sheet: r.source_sheet }),
+          ...(r.source_row !== null && { row: r.source_row }),
+        };
+  return {
+    tenantId: r.tenant_id,
+    enterpriseId: r.enterprise_id,
+    sourceId: r.source_id,
+    month: r.period_month.slice(0, 7),
+    version: r.version,
+    quantity: { value: Number(r.value), unit: r.unit },
+    recordedBy: r.recorded_by,
+    recordedAt: r.recorded_at,
+    reason: r.reason,
+    ...(origin && { origin }),
+  };
+}
+
+/**
+ * Monthly activity data as append-only versions. A correction appends a new version; nothing
+ * is updated or deleted (the table's trigger refuses it).
+ */
+export class ActivityDataRepository {
+  constructor(private readonly db: Queryable) {}
+
+  /** Appends the next version of the cell. */
+  async append(input: NewActivityVersion): Promise<ActivityVersion> {
+    return (await this.write(input, false)).version;
+  }
+
+  /**
+   * Appends a version only when the value or unit differs from the current one, so that
+   * recording the same figure twice (the same file imported again, or two imports racing)
+   * leaves one version. Returns the current version either way.
+   */
+  async appendIfChanged(
+    input: NewActivityVersion,
+  ): Promise<{ appended: boolean; version: ActivityVersion }> {
+    return this.write(input, true);
+  }
+
+  /** The latest version of every cell of an enterprise, by month then source. */
+  async current(q: ActivityQuery): Promise<ActivityVersion[]> {
+    const rows = await this.db.query<ActivityRow>(
+      `select ${COLUMNS} from current_activity_data
+       where tenant_id = $1 and enterprise_id = $2::uuid
+         and ($3::date is null or period_month >= $3::date)
+         and ($4::date is null or period_month <= $4::date)
+       order by period_month, source_id`,
+      [
+        q.tenantId,
+        q.enterpriseId,
+        q.fromMonth === undefined ? null : monthStart(q.fromMonth),
+        q.toMonth === undefined ? null : monthStart(q.toMonth),
+      ],
+    );
+    return rows.map(toVersion);
+  }
+
+  /** Every version of one cell, oldest first. */
+  async history(cell: ActivityCell): Promise<ActivityVersion[]> {
+    const rows = await this.db.query<ActivityRow>(
+      `select ${COLUMNS} from activity_data
+       where tenant_id = $1 and enterprise_id = $2::uuid and source_id = $3::uuid
+         and period_month = $4::date
+       order by version`,
+      [cell.tenantId, cell.enterpriseId, cell.sourceId, monthStart(cell.month)],
+    );
+    return rows.map(toVersion);
+  }
+
+  private async write(
+    input: NewActivityVersion,
+    onlyIfChanged: boolean,
+  ): Promise<{ appended: boolean; version: ActivityVersion }> {
+    const month = monthStart(input.month);
+    const value = input.quantity.value;
+    if (!Number.isFinite(value)) throw new Error(`activity value ${value} is not a finite number`);
+    return this.db.transaction(async (tx) => {
+      // Locking the source row serialises writers of its cells, so version numbers are
+      // assigned without gaps or clashes; it also checks that the source belongs to the
+      // enterprise of this tenant.
+      const source = await tx.query(
+        `select 1 from emission_sources
+         where tenant_id = $1 and enterprise_id = $2::uuid and id = $3::uuid for update`,
+        [input.tenantId, input.enterpriseId, input.sourceId],
+      );
+      if (source.length === 0)
+        throw new Error(
+          `emission source ${input.sourceId} of enterprise ${input.enterpriseId} not found`,
+        );
+      const cell = [input.tenantId, input.enterpriseId, input.sourceId, month];
+      const [current] = await tx.query<ActivityRow>(
+        `select ${COLUMNS} from activity_data
+         where tenant_id = $1 and enterprise_id = $2::uuid and source_id = $3::uuid
+           and period_month = $4::date
+         order by version desc limit 1`,
+        cell,
+      );
+      if (
+        onlyIfChanged &&
+        current &&
+        Number(current.value) === value &&
+        current.unit === input.quantity.unit
+      )
+        return { appended: false, version: toVersion(current) };
+      const [row] = await tx.query<ActivityRow>(
+        `insert into activity_data (tenant_id, enterprise_id, source_id, period_month, version,
+           value, unit, recorded_by, reason, source_file, source_sheet, source_row)
+         values ($1, $2::uuid, $3::uuid, $4::date, $5, $6::numeric, $7, $8, $9, $10, $11, $12)
+         returning ${COLUMNS}`,
+        [
+          ...cell,
+          (current?.version ?? 0) + 1,
+          String(value),
+          input.quantity.unit,
+          input.recordedBy,
+          input.reason,
+          input.origin?.file ?? null,
+          input.origin?.sheet ?? null,
+          input.origin?.row ?? null,
+        ],
+      );
+      return { appended: true, version: toVersion(row!) };
+    });
+  }
+}
