@@ -5,3 +5,13 @@ export {
 } from './factor-sets/directory.js';
 export * from './factor-import/index.js';
 export { InventoryTextError, parseInventoryText } from './inventory.js';
+export { readOlcaJsonLdZip, OlcaImportError } from './lca/olca-jsonld.js';
+export type { OlcaImport, OlcaImportReport, UnitConversionCount } from './lca/olca-jsonld.js';
+export type {
+  PsExchange,
+  PsFlow,
+  PsProcess,
+  PsProductSystem,
+} from './lca/product-system-format.js';
+export { loadUseeioDirectory, parseUseeioTables, IoTablesError } from './lca/useeio-csv.js';
+export type { IoTables, IoTablesReport, UseeioTexts } from './lca/useeio-csv.js';
