@@ -12,3 +12,4 @@ export type {
   PactFootprintRepository,
 } from './pact/repository.js';
 export type { FactorRoutesOptions } from './routes/factors/factors.route.js';
+export type { WebOptions } from './web.js';

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { PactApiOptions } from './pact/options.js';
 import { factorRoutes, type FactorRoutesOptions } from './routes/factors/factors.route.js';
 import { pactRoutes } from './routes/pact/index.js';
+import { webApp, type WebOptions } from './web.js';
 
 /**
  * Options of the carbonbase HTTP API. Each area is optional, so a deployment (or a test) serves
@@ -12,6 +13,8 @@ import { pactRoutes } from './routes/pact/index.js';
 export interface ServerOptions {
   readonly factors?: FactorRoutesOptions;
   readonly pact?: PactApiOptions;
+  /** Serve the built web app at / as well. */
+  readonly web?: WebOptions;
   readonly logger?: FastifyServerOptions['logger'];
   /** Trust X-Forwarded-* from a TLS-terminating proxy (protocol and host in pagination links). */
   readonly trustProxy?: boolean;
@@ -52,8 +55,9 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     },
   });
   void app.register(swaggerUi, { routePrefix: '/docs' });
-  const { factors, pact } = options;
+  const { factors, pact, web } = options;
   if (factors) void app.register((scope) => Promise.resolve(factorRoutes(scope, factors)));
   if (pact) void app.register(pactRoutes, pact);
+  if (web) webApp(app, web);
   return app;
 }

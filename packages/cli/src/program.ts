@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { createContext, resolveDataDir, type CliContext } from './context.js';
 import { registerAccountCommands } from './commands/account.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
+import { registerServeCommand } from './commands/serve.command.js';
 
 export interface ProgramOptions {
   /** Gives commands their data folder and output; tests pass their own. */
@@ -41,5 +42,6 @@ export function buildProgram({
   }
   registerFactorCommands(program, lazy);
   registerAccountCommands(program, lazy);
+  registerServeCommand(program, lazy);
   return program;
 }
