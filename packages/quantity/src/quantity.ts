@@ -1,4 +1,4 @@
-import { DimensionError, QuantityParseError } from './errors.js';
+import { QuantityParseError } from './errors.js';
 import {
   combineUnits,
   conversionFactor,
@@ -94,16 +94,7 @@ export function compatible(a: string, b: string): boolean {
 
 /** Throws a DimensionError unless `unit` measures the same thing as `expected`. */
 export function assertCompatible(unit: string, expected: string): void {
-  const a = parseUnit(unit);
-  const b = parseUnit(expected);
-  if (!sameDimensions(a.dimensions, b.dimensions)) {
-    throw new DimensionError(
-      a.text,
-      b.text,
-      describeDimensions(a.dimensions),
-      describeDimensions(b.dimensions),
-    );
-  }
+  conversionFactor(unit, expected);
 }
 
 export function dimensionOf(unit: string): string {

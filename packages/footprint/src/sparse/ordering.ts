@@ -1,5 +1,6 @@
 import type { CscMatrix } from './csc.js';
 import { MatrixShapeError } from './csc.js';
+import { MinHeap } from './min-heap.js';
 
 /**
  * A fill-reducing order: minimum degree on the graph of A + Aᵀ (the pattern of the symmetric part).
@@ -20,7 +21,7 @@ import { MatrixShapeError } from './csc.js';
 export function minimumDegreeOrder(a: CscMatrix): Int32Array {
   const { adj, dense } = symmetricGraph(a);
   const n = adj.length;
-  const heap = new DegreeHeap(n);
+  const heap = new MinHeap(n);
   const eliminated = new Uint8Array(n);
   for (const d of dense) eliminated[d] = 1;
   for (let v = 0; v < n; v++) if (eliminated[v] === 0) heap.push(adj[v]?.size ?? 0, v);
@@ -112,70 +113,4 @@ export function symmetricGraph(a: CscMatrix): { adj: Set<number>[]; dense: numbe
   dense.sort((x, y) => (adj[x]?.size ?? 0) - (adj[y]?.size ?? 0) || x - y);
   for (const d of dense) for (const u of adj[d] ?? []) adj[u]?.delete(d);
   return { adj, dense };
-}
-
-/** A binary min-heap of (degree, node) pairs, ordered by degree then node. */
-class DegreeHeap {
-  private keys: Float64Array;
-  private nodes: Int32Array;
-  private size = 0;
-
-  constructor(capacity: number) {
-    this.keys = new Float64Array(Math.max(16, capacity * 2));
-    this.nodes = new Int32Array(this.keys.length);
-  }
-
-  push(key: number, node: number): void {
-    if (this.size === this.keys.length) {
-      const keys = new Float64Array(this.size * 2);
-      keys.set(this.keys);
-      const nodes = new Int32Array(this.size * 2);
-      nodes.set(this.nodes);
-      this.keys = keys;
-      this.nodes = nodes;
-    }
-    let i = this.size++;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!this.less(key, node, parent)) break;
-      this.keys[i] = this.keys[parent] ?? 0;
-      this.nodes[i] = this.nodes[parent] ?? 0;
-      i = parent;
-    }
-    this.keys[i] = key;
-    this.nodes[i] = node;
-  }
-
-  pop(): [number, number] | undefined {
-    if (this.size === 0) return undefined;
-    const out: [number, number] = [this.keys[0] ?? 0, this.nodes[0] ?? 0];
-    const last = --this.size;
-    const key = this.keys[last] ?? 0;
-    const node = this.nodes[last] ?? 0;
-    let i = 0;
-    for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      if (
-        child + 1 < last &&
-        this.less(this.keys[child + 1] ?? 0, this.nodes[child + 1] ?? 0, child)
-      ) {
-        child++;
-      }
-      if (!this.less(this.keys[child] ?? 0, this.nodes[child] ?? 0, -1, key, node)) break;
-      this.keys[i] = this.keys[child] ?? 0;
-      this.nodes[i] = this.nodes[child] ?? 0;
-      i = child;
-    }
-    this.keys[i] = key;
-    this.nodes[i] = node;
-    return out;
-  }
-
-  /** (key, node) < entry at index j, or < (k2, n2) when j is −1. */
-  private less(key: number, node: number, j: number, k2?: number, n2?: number): boolean {
-    const kj = j >= 0 ? (this.keys[j] ?? 0) : (k2 ?? 0);
-    const nj = j >= 0 ? (this.nodes[j] ?? 0) : (n2 ?? 0);
-    return key < kj || (key === kj && node < nj);
-  }
 }
