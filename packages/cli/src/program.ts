@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createContext, resolveDataDir, type CliContext } from './context.js';
 import { registerAccountCommands } from './commands/account.command.js';
+import { registerCbamCommand } from './commands/cbam.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 
@@ -42,6 +43,7 @@ export function buildProgram({
   }
   registerFactorCommands(program, lazy);
   registerAccountCommands(program, lazy);
+  registerCbamCommand(program, lazy);
   registerServeCommand(program, lazy);
   return program;
 }

@@ -15,3 +15,10 @@ export type {
 } from './lca/product-system-format.js';
 export { loadUseeioDirectory, parseUseeioTables, IoTablesError } from './lca/useeio-csv.js';
 export type { IoTables, IoTablesReport, UseeioTexts } from './lca/useeio-csv.js';
+export {
+  INVENTORY_REPORT_SHEETS,
+  inventoryReportBuffer,
+  inventoryReportWorkbook,
+} from './reports/inventory-xlsx.js';
+export { cbamWorkbook, cbamWorkbookBuffer, writeCbamWorkbook } from './cbam/workbook-xlsx.js';
+export type { PlainCell, PlainSheet, PlainWorkbook } from './cbam/workbook-xlsx.js';

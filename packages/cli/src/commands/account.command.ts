@@ -12,21 +12,25 @@ import { parseInventoryText } from '@carbonbase/io';
 import type { Quantity } from '@carbonbase/quantity';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
+import { writeInventoryReport } from './account-xlsx.js';
 
 interface AccountOptions {
   method?: string;
   json?: boolean;
+  xlsx?: string;
 }
 
+/** Accounts the file; returns the result and the document as read (for the Excel report). */
 async function run(
   file: string,
   ctx: CliContext,
   method: string | undefined,
-): Promise<InventoryResult> {
+): Promise<{ result: InventoryResult; raw: unknown }> {
   const text = await readFile(file, 'utf8');
   const raw = parseInventoryText(text, basename(file));
   const base = await ctx.loadFactorBase();
-  return account(raw, base, { document: basename(file), ...(method ? { method } : {}) });
+  const result = account(raw, base, { document: basename(file), ...(method ? { method } : {}) });
+  return { result, raw };
 }
 
 const q = (x: Quantity) => ({ value: x.value, unit: x.unit });
@@ -166,9 +170,12 @@ export function registerAccountCommands(program: Command, ctx: CliContext): Comm
       '核算方法 method set (overrides the document): cn-gbt32150-2015, cn-cement-2015, cn-cement-cets-2024, ghg-protocol',
     )
     .option('--json', '输出 JSON output JSON')
+    .option('--xlsx <out.xlsx>', '导出 Excel 报告 also write an Excel report')
     .action(async (file: string, o: AccountOptions) => {
-      const r = await run(file, ctx, o.method);
+      const { result: r, raw } = await run(file, ctx, o.method);
+      if (o.xlsx) await writeInventoryReport(r, raw, o.xlsx);
       ctx.out(o.json ? json(accountJson(r)) : renderAccount(r));
+      if (o.xlsx && !o.json) ctx.out(`已写入 written: ${o.xlsx}`);
     });
 
   program
@@ -182,7 +189,7 @@ export function registerAccountCommands(program: Command, ctx: CliContext): Comm
     .option('--method <id>', '核算方法 method set (overrides the document)')
     .option('--json', '输出 JSON output JSON')
     .action(async (file: string, subject: string, o: AccountOptions) => {
-      const r = await run(file, ctx, o.method);
+      const { result: r } = await run(file, ctx, o.method);
       const e = findExplanation(r, subject);
       if (!e) {
         const known = [...r.lines.map((l) => l.id), ...r.totals.map((t) => t.subject)];
