@@ -4,6 +4,7 @@ import { registerAccountCommands } from './commands/account.command.js';
 import { registerCbamCommand } from './commands/cbam.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerTemplateCommand } from './commands/template.command.js';
 
 export interface ProgramOptions {
   /** Gives commands their data folder and output; tests pass their own. */
@@ -44,6 +45,7 @@ export function buildProgram({
   registerFactorCommands(program, lazy);
   registerAccountCommands(program, lazy);
   registerCbamCommand(program, lazy);
+  registerTemplateCommand(program, lazy);
   registerServeCommand(program, lazy);
   return program;
 }

@@ -22,3 +22,20 @@ export {
 } from './reports/inventory-xlsx.js';
 export { cbamWorkbook, cbamWorkbookBuffer, writeCbamWorkbook } from './cbam/workbook-xlsx.js';
 export type { PlainCell, PlainSheet, PlainWorkbook } from './cbam/workbook-xlsx.js';
+export {
+  ACTIVITY_COLUMNS,
+  ACTIVITY_KINDS,
+  ACTIVITY_TEMPLATE_SHEETS,
+  ACTIVITY_UNITS,
+  activityTemplateBuffer,
+  activityTemplateWorkbook,
+} from './activity-template/template.js';
+export type {
+  ActivityColumn,
+  ActivityColumnKey,
+  ActivityKind,
+  ActivityTemplateOptions,
+  AmountDimension,
+} from './activity-template/template.js';
+export { readActivityWorkbook } from './activity-template/read.js';
+export type { ActivityLine, ActivityWorkbookRead } from './activity-template/read.js';
