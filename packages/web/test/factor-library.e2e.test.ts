@@ -6,14 +6,13 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fastifyStatic from '@fastify/static';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FactorBase } from '@carbonbase/factors';
 import { bundledFactorSetsDir, loadFactorSetTree } from '@carbonbase/io';
-import { factorRoutes } from '../../api/src/routes/factors/factors.route.js';
+import { buildServer } from '@carbonbase/api';
 
 const CHROMIUM = '/usr/bin/chromium';
 const webDir = fileURLToPath(new URL('..', import.meta.url));
@@ -49,18 +48,12 @@ async function buildWeb(dir: string): Promise<void> {
   }
 }
 
+/** The same server `carbonbase serve` runs: the factor API plus the built app. */
 async function serve(dir: string): Promise<FastifyInstance> {
-  const server = Fastify();
   const base = new FactorBase(await loadFactorSetTree(bundledFactorSetsDir()));
-  factorRoutes(server, { factorBase: () => Promise.resolve(base) });
-  await server.register(fastifyStatic, { root: dir });
-  // Client-side routes (/factors?…) are the app's; unknown /api paths stay JSON 404s.
-  server.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/'))
-      return reply
-        .code(404)
-        .send({ code: 'not-found', message: { zh: '未找到', en: 'not found' } });
-    return reply.sendFile('index.html');
+  const server = buildServer({
+    factors: { factorBase: () => Promise.resolve(base) },
+    web: { dir },
   });
   await server.listen({ port: 0, host: '127.0.0.1' });
   return server;
