@@ -67,10 +67,33 @@ export default tseslint.config(
   { files: ['packages/quantity/src/**/*.ts'], rules: pureBan([]) },
   { files: ['packages/factors/src/**/*.ts'], rules: pureBan(['quantity']) },
   { files: ['packages/engine/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
-  { files: ['packages/footprint/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
+  { files: ['packages/footprint/src/**/*.ts'], rules: pureBan(['quantity', 'factors', 'engine']) },
   { files: ['packages/analysis/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
-  { files: ['packages/cbam/src/**/*.ts'], rules: pureBan(['quantity', 'factors']) },
+  { files: ['packages/cbam/src/**/*.ts'], rules: pureBan(['quantity', 'factors', 'engine']) },
   { files: ['packages/pact/src/**/*.ts'], rules: pureBan(['quantity']) },
+  // The application layer sits below its presenters: it may not reach back into them.
+  {
+    files: ['packages/app/src/**/*.ts', 'packages/store/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@carbonbase/api', '@carbonbase/cli', '@carbonbase/web'],
+              message: 'The application layer and the store may not depend on their presenters.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  // The batch kernel and planning are pure; only the worker-thread pool and its worker touch I/O.
+  {
+    files: ['packages/batch/src/**/*.ts'],
+    ignores: ['packages/batch/src/pool.ts', 'packages/batch/src/worker.ts'],
+    rules: pureBan(['quantity', 'factors', 'engine']),
+  },
   {
     files: ['**/*.test.ts', 'packages/*/test/**/*.ts', 'bench/**/*.ts'],
     rules: {

@@ -13,3 +13,5 @@ export type {
 } from './pact/repository.js';
 export type { FactorRoutesOptions } from './routes/factors/factors.route.js';
 export type { WebOptions } from './web.js';
+export type { StoreAreaOptions } from './routes/app/index.js';
+export { DEFAULT_MAX_UPLOAD_BYTES } from './routes/app/context.js';

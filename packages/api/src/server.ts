@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { PactApiOptions } from './pact/options.js';
 import { factorRoutes, type FactorRoutesOptions } from './routes/factors/factors.route.js';
+import { appRoutes, type StoreAreaOptions } from './routes/app/index.js';
 import { pactRoutes } from './routes/pact/index.js';
 import { webApp, type WebOptions } from './web.js';
 
@@ -13,6 +14,11 @@ import { webApp, type WebOptions } from './web.js';
 export interface ServerOptions {
   readonly factors?: FactorRoutesOptions;
   readonly pact?: PactApiOptions;
+  /**
+   * The application area (login, enterprises, activity data, imports, runs, review) over this
+   * store, under /api/v1; every route but login and the templates needs a bearer token.
+   */
+  readonly store?: StoreAreaOptions;
   /** Serve the built web app at / as well. */
   readonly web?: WebOptions;
   readonly logger?: FastifyServerOptions['logger'];
@@ -34,12 +40,29 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
         title: 'carbonbase API',
         version: '0.1.0',
         description:
-          'The open industrial carbon base database: the factor base, and PACT (Pathfinder) exchange v2.3 and v3.0.',
+          'The open industrial carbon base database: the factor base; the application (login and roles, enterprises, activity data, imports, calculation runs, review of reporting years); and PACT (Pathfinder) exchange v2.3 and v3.0.',
       },
       tags: [
         {
           name: 'factors 排放因子库',
           description: 'Emission factors with provenance: search, resolve, sets',
+        },
+        { name: 'auth 登录与令牌', description: 'Login sessions and API tokens' },
+        {
+          name: 'organisation 组织',
+          description: "Regions, parks and enterprises in the caller's scope",
+        },
+        {
+          name: 'activity 活动数据',
+          description: 'Monthly activity data: form entry, templates, imports',
+        },
+        {
+          name: 'runs 核算',
+          description: 'Calculation runs: calculate, explain, reproduce, export, recalculate',
+        },
+        {
+          name: 'periods 报告期审核',
+          description: 'Review of reporting years: submit, comment, return, accept',
         },
         {
           name: 'pact',
@@ -55,8 +78,9 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
     },
   });
   void app.register(swaggerUi, { routePrefix: '/docs' });
-  const { factors, pact, web } = options;
+  const { factors, pact, store, web } = options;
   if (factors) void app.register((scope) => Promise.resolve(factorRoutes(scope, factors)));
+  if (store) void app.register(appRoutes, store);
   if (pact) void app.register(pactRoutes, pact);
   if (web) webApp(app, web);
   return app;

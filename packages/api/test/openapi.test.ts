@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { FactorBase } from '@carbonbase/factors';
 import { bundledFactorSetsDir, loadFactorSetTree } from '@carbonbase/io';
+import { openStore } from '@carbonbase/store';
 import { buildServer, InMemoryPactRepository } from '../src/index.js';
 import { schemas } from './helpers.js';
 
@@ -14,13 +15,16 @@ const committed = fileURLToPath(new URL('../../../docs/api/openapi.yaml', import
 describe('docs/api/openapi.yaml', () => {
   it('matches the document generated from the route schemas', async () => {
     const base = new FactorBase(await loadFactorSetTree(bundledFactorSetsDir()));
+    const store = await openStore({ inMemory: true });
     const app = buildServer({
       factors: { factorBase: () => Promise.resolve(base) },
       pact: { footprints: new InMemoryPactRepository([]), credentials: [], schemas },
+      store: { store },
     });
     await app.ready();
     const generated = app.swagger({ yaml: true });
     await app.close();
+    await store.close();
     if (process.env.UPDATE_OPENAPI) writeFileSync(committed, generated);
     const doc = parse(generated) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
@@ -28,6 +32,9 @@ describe('docs/api/openapi.yaml', () => {
       expect.arrayContaining([
         '/api/v1/factors',
         '/api/v1/factor-sets',
+        '/api/v1/auth/login',
+        '/api/v1/enterprises/{id}/imports',
+        '/api/v1/runs/{id}/explanations/{subject}',
         '/auth/token',
         '/3/footprints',
       ]),

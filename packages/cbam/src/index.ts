@@ -40,3 +40,5 @@ export { communicationWorkbook } from './workbook.js';
 export type { Cell, Sheet, Workbook } from './workbook.js';
 export { CbamDocumentError, parseInstallation } from './parse.js';
 export type { DocumentIssue } from './parse.js';
+export { installationFromInventory } from './from-inventory.js';
+export type { FromInventoryOptions, InventoryLink } from './from-inventory.js';

@@ -3,7 +3,9 @@ import { createContext, resolveDataDir, type CliContext } from './context.js';
 import { registerAccountCommands } from './commands/account.command.js';
 import { registerCbamCommand } from './commands/cbam.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
+import { registerFootprintCommand } from './commands/footprint.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
+import { registerStoreCommands } from './commands/store.command.js';
 import { registerTemplateCommand } from './commands/template.command.js';
 
 export interface ProgramOptions {
@@ -35,6 +37,8 @@ export function buildProgram({
       return current().dataDir;
     },
     loadFactorBase: () => current().loadFactorBase(),
+    openStore: () => current().openStore(),
+    closeStore: () => ctx?.closeStore() ?? Promise.resolve(),
     out: (t) => current().out(t),
     err: (t) => current().err(t),
   };
@@ -45,7 +49,9 @@ export function buildProgram({
   registerFactorCommands(program, lazy);
   registerAccountCommands(program, lazy);
   registerCbamCommand(program, lazy);
+  registerFootprintCommand(program, lazy);
   registerTemplateCommand(program, lazy);
+  registerStoreCommands(program, lazy);
   registerServeCommand(program, lazy);
   return program;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildProgram } from '../src/program.js';
-import { createContext } from '../src/context.js';
+import { createContext, type CliContext } from '../src/context.js';
 
 /** Runs the CLI in-process with its own data folder; returns what it printed. */
 export async function runCli(
@@ -11,16 +11,18 @@ export async function runCli(
 ): Promise<{ out: string; err: string; dataDir: string }> {
   let out = '';
   let err = '';
+  let ctx: CliContext | undefined;
   const program = buildProgram({
-    contextFor: (dir) => ({
-      ...createContext(dir),
-      out: (t) => {
-        out += t.endsWith('\n') ? t : `${t}\n`;
-      },
-      err: (t) => {
-        err += t.endsWith('\n') ? t : `${t}\n`;
-      },
-    }),
+    contextFor: (dir) =>
+      (ctx = {
+        ...createContext(dir),
+        out: (t) => {
+          out += t.endsWith('\n') ? t : `${t}\n`;
+        },
+        err: (t) => {
+          err += t.endsWith('\n') ? t : `${t}\n`;
+        },
+      }),
     embedded: { writeOut: (t) => (out += t), writeErr: (t) => (err += t) },
   });
   try {
@@ -28,6 +30,9 @@ export async function runCli(
   } catch (e) {
     // Keep what the command printed before it failed: tests check both.
     throw new Error(`${(e as Error).message}\n--- output ---\n${out}${err}`, { cause: e });
+  } finally {
+    // as bin/carbonbase.js does: the store a command opened is closed when it ends
+    await ctx?.closeStore();
   }
   return { out, err, dataDir };
 }

@@ -10,14 +10,19 @@ const bin = fileURLToPath(new URL('../bin/carbonbase.js', import.meta.url));
 const child = spawn(
   process.execPath,
   [bin, '--data', mkdtempSync(join(tmpdir(), 'carbonbase-serve-')), 'serve', '--port', '0'],
-  { stdio: ['ignore', 'pipe', 'pipe'] },
+  // the embedded store of the data folder, whatever the environment says
+  { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, DATABASE_URL: '' } },
 );
+let printed = '';
+// the first start creates the store and seeds the demo district before it listens
 const address = new Promise<string>((resolve, reject) => {
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => {
     out += chunk.toString();
+    printed = out;
     const m = /running at (http:\/\/\S+)/.exec(out);
-    if (m?.[1]) resolve(m[1]);
+    // the demo logins are printed after the address
+    if (m?.[1] && out.includes('electronics-manager')) resolve(m[1]);
   });
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
@@ -39,5 +44,22 @@ describe('carbonbase serve', () => {
     expect(missing.status).toBe(404);
     expect(((await missing.json()) as { code: string }).code).toBe('not-found');
     expect((await fetch(`${base}/docs/json`)).status).toBe(200);
-  }, 60_000);
+  }, 120_000);
+
+  it('seeds the demo district on first start and prints its logins, which work', async () => {
+    const base = await address;
+    expect(printed).toContain('demo district seeded: 12');
+    const password = /密码 password: (\S+)\)/.exec(printed)![1]!;
+    const res = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ tenant: 'default', login: 'park-bm', password }),
+    });
+    expect(res.status).toBe(200);
+    const { token } = (await res.json()) as { token: string };
+    const list = (await (
+      await fetch(`${base}/api/v1/enterprises`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { total: number };
+    expect(list.total).toBe(4);
+  }, 120_000);
 });

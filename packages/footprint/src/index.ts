@@ -52,3 +52,4 @@ export {
   totalRequirements,
 } from './io-model/leontief.js';
 export type { LeontiefModel, SupplyUseTables } from './io-model/leontief.js';
+export * from './cement/index.js';

@@ -27,15 +27,20 @@ export {
   ACTIVITY_KINDS,
   ACTIVITY_TEMPLATE_SHEETS,
   ACTIVITY_UNITS,
+  ACTIVITY_YAML_ONLY,
   activityTemplateBuffer,
+  activityTemplateCsv,
   activityTemplateWorkbook,
 } from './activity-template/template.js';
 export type {
   ActivityColumn,
   ActivityColumnKey,
+  ActivityColumnType,
   ActivityKind,
   ActivityTemplateOptions,
-  AmountDimension,
+  KindColumn,
 } from './activity-template/template.js';
 export { readActivityWorkbook } from './activity-template/read.js';
 export type { ActivityLine, ActivityWorkbookRead } from './activity-template/read.js';
+export { readActivityCsv } from './activity-template/csv.js';
+export { activityLinesToInventoryLines } from './activity-template/inventory-lines.js';

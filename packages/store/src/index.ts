@@ -18,3 +18,4 @@ export * from './repositories/calculation-run.repository.js';
 export * from './repositories/audit-log.repository.js';
 export * from './repositories/access.repository.js';
 export * from './repositories/reporting-period.repository.js';
+export * from './repositories/import-batch.repository.js';

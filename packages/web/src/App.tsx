@@ -1,12 +1,38 @@
-import { useEffect, useState } from 'react';
-import { App as AntApp, Button, ConfigProvider, Result } from 'antd';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
+import { App as AntApp, Button, ConfigProvider, Result, Skeleton } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { useTranslation } from 'react-i18next';
-import { Link, Navigate, Route, Routes } from 'react-router-dom';
+import { Link, Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
+import { useAuth } from './auth/AuthContext.js';
+import { homePage, PAGE_PATHS, pagesFor, type PageKey } from './auth/roles.js';
 import { AppLayout } from './components/AppLayout.js';
 import type { Language } from './i18n/index.js';
-import { FactorLibraryPage } from './pages/factor-library/FactorLibraryPage.js';
+import { LoginPage } from './pages/login/LoginPage.js';
+import { EnterpriseOverviewPage } from './pages/overview/EnterpriseOverviewPage.js';
+
+// The overview is the first page most users see, so it is in the main bundle; the other pages
+// load when first opened.
+const FactorLibraryPage = lazy(() =>
+  import('./pages/factor-library/FactorLibraryPage.js').then((m) => ({
+    default: m.FactorLibraryPage,
+  })),
+);
+const DataEntryPage = lazy(() =>
+  import('./pages/data-entry/DataEntryPage.js').then((m) => ({ default: m.DataEntryPage })),
+);
+const ResultsPage = lazy(() =>
+  import('./pages/results/ResultsPage.js').then((m) => ({ default: m.ResultsPage })),
+);
+const ParkOverviewPage = lazy(() =>
+  import('./pages/park/ParkOverviewPage.js').then((m) => ({ default: m.ParkOverviewPage })),
+);
+const RegionOverviewPage = lazy(() =>
+  import('./pages/region/RegionOverviewPage.js').then((m) => ({ default: m.RegionOverviewPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./pages/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })),
+);
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const LANGUAGE_KEY = 'carbonbase.language';
@@ -18,6 +44,16 @@ const THEME = {
   components: { Menu: { itemSelectedBg: '#e4f2ec', itemSelectedColor: PRIMARY } },
 } as const;
 
+const PAGE_ELEMENTS: Readonly<Record<PageKey, ReactNode>> = {
+  region: <RegionOverviewPage />,
+  park: <ParkOverviewPage />,
+  overview: <EnterpriseOverviewPage />,
+  dataEntry: <DataEntryPage />,
+  results: <ResultsPage />,
+  reports: <ReportsPage />,
+  factors: <FactorLibraryPage />,
+};
+
 function NotFound() {
   const { t } = useTranslation();
   return (
@@ -26,15 +62,15 @@ function NotFound() {
       title="404"
       subTitle={t('common.notFound')}
       extra={
-        <Link to="/factors">
-          <Button type="primary">{t('common.backToFactors')}</Button>
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
         </Link>
       }
     />
   );
 }
 
-/** Remembers the user's language across visits (there are no accounts yet to store it in). */
+/** Remembers the user's language across visits. */
 export function storeLanguage(language: Language): void {
   try {
     localStorage.setItem(LANGUAGE_KEY, language);
@@ -49,6 +85,41 @@ export function storedLanguage(): string | null {
   } catch {
     return null;
   }
+}
+
+/** Pages behind login: without a session, to the login page, which comes back here after. */
+function RequireAuth({
+  language,
+  onLanguageChange,
+}: {
+  language: Language;
+  onLanguageChange: (l: Language) => void;
+}) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (!user)
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <AppLayout language={language} onLanguageChange={onLanguageChange}>
+      <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+        <Outlet />
+      </Suspense>
+    </AppLayout>
+  );
+}
+
+function Home() {
+  const { user } = useAuth();
+  return <Navigate to={user ? PAGE_PATHS[homePage(user)] : '/login'} replace />;
+}
+
+/** A page the user's roles do not open: a 403 rather than a page whose every request fails. */
+function Guard({ page }: { page: PageKey }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  if (user && !pagesFor(user).includes(page))
+    return <Result status="403" title="403" subTitle={t('common.forbidden')} />;
+  return PAGE_ELEMENTS[page];
 }
 
 export function App({ initialLanguage }: { initialLanguage: Language }) {
@@ -68,14 +139,20 @@ export function App({ initialLanguage }: { initialLanguage: Language }) {
 
   return (
     <ConfigProvider locale={ANTD_LOCALES[language]} theme={THEME}>
-      <AntApp>
-        <AppLayout language={language} onLanguageChange={changeLanguage}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/factors" replace />} />
-            <Route path="/factors" element={<FactorLibraryPage />} />
+      <AntApp style={{ height: '100%' }}>
+        <Routes>
+          <Route
+            path="/login"
+            element={<LoginPage language={language} onLanguageChange={changeLanguage} />}
+          />
+          <Route element={<RequireAuth language={language} onLanguageChange={changeLanguage} />}>
+            <Route path="/" element={<Home />} />
+            {(Object.keys(PAGE_PATHS) as PageKey[]).map((page) => (
+              <Route key={page} path={PAGE_PATHS[page]} element={<Guard page={page} />} />
+            ))}
             <Route path="*" element={<NotFound />} />
-          </Routes>
-        </AppLayout>
+          </Route>
+        </Routes>
       </AntApp>
     </ConfigProvider>
   );

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App, storedLanguage } from './App.js';
+import { AuthProvider } from './auth/AuthContext.js';
 import { DEFAULT_LANGUAGE, initI18n, isLanguage } from './i18n/index.js';
 
 const stored = storedLanguage();
@@ -17,7 +18,9 @@ void initI18n(language).then(() => {
   createRoot(root).render(
     <StrictMode>
       <BrowserRouter>
-        <App initialLanguage={language} />
+        <AuthProvider>
+          <App initialLanguage={language} />
+        </AuthProvider>
       </BrowserRouter>
     </StrictMode>,
   );

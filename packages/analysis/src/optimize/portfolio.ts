@@ -189,7 +189,7 @@ export function optimizePortfolio(problem: PortfolioProblem, solve: MipSolver): 
 }
 
 /** x_i + x_j ≤ 1 for every pair that excludes each other (either direction is enough). */
-function exclusionRows(cands: readonly Candidate[]): Row[] {
+export function exclusionRows(cands: readonly Candidate[]): Row[] {
   const rows: Row[] = [];
   for (let i = 0; i < cands.length; i++)
     for (let j = i + 1; j < cands.length; j++) {

@@ -18,11 +18,20 @@ export interface MipSolution {
 /** Solves a model written in CPLEX LP format. */
 export type MipSolver = (lp: string) => MipSolution;
 
+export interface HighsOptions {
+  /**
+   * Stop when the best plan found is within this relative distance of the best bound (HiGHS
+   * `mip_rel_gap`, default 1e-4). Large park schedules with many near-equal choices may take long
+   * to prove the last fraction; a wider gap trades proven optimality for time.
+   */
+  readonly mipRelativeGap?: number;
+}
+
 /**
  * HiGHS (wasm) behind the port. Loaded lazily: the wasm runtime is only instantiated when an
  * optimization is actually asked for.
  */
-export async function loadHighsSolver(): Promise<MipSolver> {
+export async function loadHighsSolver(options: HighsOptions = {}): Promise<MipSolver> {
   // The package ships CJS and ESM builds with one .d.ts; TypeScript reads it as CJS (default
   // under `.default.default`) while Node's ESM build has the loader at `.default`. Accept both.
   const mod = (await import('highs')) as unknown as {
@@ -31,7 +40,10 @@ export async function loadHighsSolver(): Promise<MipSolver> {
   const load = typeof mod.default === 'function' ? mod.default : mod.default.default;
   const highs = await load();
   return (lp) => {
-    const s = highs.solve(lp, { output_flag: false });
+    const s = highs.solve(lp, {
+      output_flag: false,
+      ...(options.mipRelativeGap !== undefined && { mip_rel_gap: options.mipRelativeGap }),
+    });
     if (s.Status === 'Optimal') {
       const values: Record<string, number> = {};
       // An optimal result carries primal values for every column.

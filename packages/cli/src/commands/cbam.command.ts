@@ -17,8 +17,9 @@ import { writeCbamWorkbook } from '@carbonbase/io';
 import { valueIn, type Quantity } from '@carbonbase/quantity';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
+import { installationFromInventoryFile, type CbamInventoryOptions } from './cbam-inventory.js';
 
-interface CbamOptions {
+interface CbamOptions extends CbamInventoryOptions {
   year?: string;
   json?: boolean;
   xlsx?: string;
@@ -116,16 +117,32 @@ export function registerCbamCommand(program: Command, ctx: CliContext): Command 
     .description(
       '欧盟 CBAM 水泥/熟料隐含排放 EU CBAM specific embedded emissions of clinker and cement (carbonbase.cbam-installation/v1, JSON)',
     )
-    .argument('<installation>', '装置文件 installation document (JSON)')
+    .argument(
+      '<installation>',
+      '装置文件 installation document (JSON), or an inventory (carbonbase.inventory/v1, YAML/JSON) to account and map',
+    )
     .option(
       '--year <year>',
       '进口年份，决定默认值加成 year of import, for the default-value mark-up (default: the reporting year)',
     )
     .option('--json', '输出通报数据 JSON print the communication data as JSON')
     .option('--xlsx <file>', '写出通报数据工作簿 write the communication data as an .xlsx workbook')
+    .option(
+      '--method <id>',
+      '从清单出发时的核算方法 method for an inventory (default cn-cement-2015)',
+    )
+    .option(
+      '--grinding-electricity <amount>',
+      '从清单出发时粉磨工序的全厂外购电 site-level electricity used by cement grinding, e.g. "91200 MWh"',
+    )
+    .option(
+      '--clinker-consumed <amount>',
+      '从清单出发时磨成水泥的自产熟料 own clinker ground into cement (default: all clinker produced)',
+    )
     .action(async (file: string, o: CbamOptions) => {
       const year = parseYear(o.year);
-      const inst = await readInstallation(file);
+      const fromInventory = await installationFromInventoryFile(file, o, ctx);
+      const inst = fromInventory?.installation ?? (await readInstallation(file));
       const base = await ctx.loadFactorBase();
       let result: CbamResult;
       try {
@@ -143,6 +160,10 @@ export function registerCbamCommand(program: Command, ctx: CliContext): Command 
         issued: new Date().toISOString().slice(0, 10),
       });
       ctx.out(o.json ? json(communication) : renderCbam(result, communication));
+      if (fromInventory)
+        (o.json ? ctx.err : ctx.out)(
+          ['清单映射 inventory mapping:', ...fromInventory.notes.map((n) => `  - ${n}`)].join('\n'),
+        );
       if (o.xlsx) {
         const written = await writeCbamWorkbook(communicationWorkbook(communication), o.xlsx);
         // With --json, stdout carries only the JSON.

@@ -181,6 +181,15 @@ export class AccessRepository {
     return row && toUser(row);
   }
 
+  async getUser(tenantId: string, id: string): Promise<User | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await this.db.query<UserRow>(
+      `select ${USER} from users where tenant_id = $1 and id = $2::uuid`,
+      [tenantId, id],
+    );
+    return row && toUser(row);
+  }
+
   async grantRole(
     tenantId: string,
     userId: string,

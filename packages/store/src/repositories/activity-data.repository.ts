@@ -1,4 +1,5 @@
 import type { Quantity } from '@carbonbase/quantity';
+import { canonicalJson, type JsonValue } from '../canonical-json.js';
 import type { Queryable } from '../database.js';
 
 /** One cell of monthly activity data: which source of which enterprise, which month. */
@@ -17,8 +18,16 @@ export interface ActivityOrigin {
   readonly row?: number;
 }
 
+/**
+ * The other fields of the month's inventory line (docs/formats/inventory.md): measured
+ * parameters such as `ncv: "22.6 GJ/t"`, the fuel, contracts…
+ */
+export type ActivityParameters = Readonly<Record<string, JsonValue>>;
+
 export interface NewActivityVersion extends ActivityCell {
   readonly quantity: Quantity;
+  /** Measured parameters that belong with this value; a changed parameter is a new version. */
+  readonly parameters?: ActivityParameters;
   /** The user id or token that recorded it. */
   readonly recordedBy: string;
   /** Why this version exists: "import of …", "correction after verification", … */
@@ -65,10 +74,11 @@ interface ActivityRow {
   source_file: string | null;
   source_sheet: string | null;
   source_row: number | null;
+  parameters: Record<string, JsonValue>;
 }
 
 const COLUMNS = `tenant_id, enterprise_id, source_id, period_month, version, value, unit,
-  recorded_by, recorded_at, reason, source_file, source_sheet, source_row`;
+  recorded_by, recorded_at, reason, source_file, source_sheet, source_row, parameters`;
 
 function toVersion(r: ActivityRow): ActivityVersion {
   const origin: ActivityOrigin | undefined =
@@ -86,6 +96,7 @@ function toVersion(r: ActivityRow): ActivityVersion {
     month: r.period_month.slice(0, 7),
     version: r.version,
     quantity: { value: Number(r.value), unit: r.unit },
+    ...(Object.keys(r.parameters).length > 0 && { parameters: r.parameters }),
     recordedBy: r.recorded_by,
     recordedAt: r.recorded_at,
     reason: r.reason,
@@ -106,7 +117,7 @@ export class ActivityDataRepository {
   }
 
   /**
-   * Appends a version only when the value or unit differs from the current one, so that
+   * Appends a version only when the value, unit or parameters differ from the current one, so that
    * recording the same figure twice (the same file imported again, or two imports racing)
    * leaves one version. Returns the current version either way.
    */
@@ -178,13 +189,15 @@ export class ActivityDataRepository {
         onlyIfChanged &&
         current &&
         Number(current.value) === value &&
-        current.unit === input.quantity.unit
+        current.unit === input.quantity.unit &&
+        canonicalJson(current.parameters) === canonicalJson(input.parameters ?? {})
       )
         return { appended: false, version: toVersion(current) };
       const [row] = await tx.query<ActivityRow>(
         `insert into activity_data (tenant_id, enterprise_id, source_id, period_month, version,
-           value, unit, recorded_by, reason, source_file, source_sheet, source_row)
-         values ($1, $2::uuid, $3::uuid, $4::date, $5, $6::numeric, $7, $8, $9, $10, $11, $12)
+           value, unit, recorded_by, reason, source_file, source_sheet, source_row, parameters)
+         values ($1, $2::uuid, $3::uuid, $4::date, $5, $6::numeric, $7, $8, $9, $10, $11, $12,
+           $13::jsonb)
          returning ${COLUMNS}`,
         [
           ...cell,
@@ -196,6 +209,7 @@ export class ActivityDataRepository {
           input.origin?.file ?? null,
           input.origin?.sheet ?? null,
           input.origin?.row ?? null,
+          JSON.stringify(input.parameters ?? {}),
         ],
       );
       return { appended: true, version: toVersion(row!) };

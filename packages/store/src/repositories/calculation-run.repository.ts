@@ -124,17 +124,37 @@ export class CalculationRunRepository {
     };
   }
 
-  /** Runs of a tenant, newest first, optionally of one enterprise. */
+  /**
+   * Runs of a tenant, newest first; optionally of one enterprise or of a set of enterprises
+   * (an access scope), and of the period starting on a date.
+   */
   async list(
     tenantId: string,
-    filter: { enterpriseId?: string; limit?: number; offset?: number } = {},
+    filter: {
+      enterpriseId?: string;
+      enterpriseIds?: readonly string[];
+      periodStart?: string;
+      limit?: number;
+      offset?: number;
+    } = {},
   ): Promise<CalculationRunSummary[]> {
+    if (filter.enterpriseId !== undefined && !isUuid(filter.enterpriseId)) return [];
     const rows = await this.db.query<RunRow>(
       `select ${SUMMARY} from calculation_runs
        where tenant_id = $1 and ($2::uuid is null or enterprise_id = $2::uuid)
+         and ($3::jsonb is null
+           or enterprise_id in (select jsonb_array_elements_text($3::jsonb)::uuid))
+         and ($4::date is null or period_start = $4::date)
        order by created_at desc, id
-       limit $3 offset $4`,
-      [tenantId, filter.enterpriseId ?? null, filter.limit ?? 100, filter.offset ?? 0],
+       limit $5 offset $6`,
+      [
+        tenantId,
+        filter.enterpriseId ?? null,
+        filter.enterpriseIds ? JSON.stringify(filter.enterpriseIds.filter(isUuid)) : null,
+        filter.periodStart ?? null,
+        filter.limit ?? 100,
+        filter.offset ?? 0,
+      ],
     );
     return rows.map(toSummary);
   }

@@ -4,6 +4,7 @@ import { ActivityDataRepository } from './activity-data.repository.js';
 import { AuditLogRepository } from './audit-log.repository.js';
 import { CalculationRunRepository } from './calculation-run.repository.js';
 import { FactorSetRepository } from './factor-set.repository.js';
+import { ImportBatchRepository } from './import-batch.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
 import { ReportingPeriodRepository } from './reporting-period.repository.js';
 
@@ -15,6 +16,7 @@ export interface Repositories {
   readonly auditLog: AuditLogRepository;
   readonly access: AccessRepository;
   readonly reportingPeriods: ReportingPeriodRepository;
+  readonly importBatches: ImportBatchRepository;
 }
 
 /** Every repository bound to one database or one transaction. */
@@ -27,5 +29,6 @@ export function repositories(db: Queryable): Repositories {
     auditLog: new AuditLogRepository(db),
     access: new AccessRepository(db),
     reportingPeriods: new ReportingPeriodRepository(db),
+    importBatches: new ImportBatchRepository(db),
   };
 }

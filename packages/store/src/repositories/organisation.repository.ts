@@ -38,6 +38,8 @@ export interface NewEnterprise extends Named {
   readonly regionId: string;
   readonly parkId?: string;
   readonly industry?: string;
+  /** The method set its inventories are accounted under, e.g. cn-cement-cets-2024. */
+  readonly methodSet?: string;
 }
 export interface Enterprise extends NewEnterprise {
   readonly tenantId: string;
@@ -69,6 +71,23 @@ export interface EmissionSource extends NewEmissionSource {
 export interface EnterpriseFilter {
   readonly regionId?: string;
   readonly parkId?: string;
+  /**
+   * Access scope from the application: an enterprise is listed when it lies in one of these
+   * regions, one of these parks, or is one of these enterprises. Absent: no restriction.
+   */
+  readonly scope?: {
+    readonly regionIds: readonly string[];
+    readonly parkIds: readonly string[];
+    readonly enterpriseIds: readonly string[];
+  };
+  readonly industry?: string;
+  /** Part of the name (Chinese or English) or the code, case-insensitive. */
+  readonly search?: string;
+}
+
+export interface Page {
+  readonly limit?: number;
+  readonly offset?: number;
 }
 
 /** snake_case row → the optional camelCase field, absent when NULL. */
@@ -100,6 +119,7 @@ type EnterpriseRow = NamedRow & {
   region_id: string;
   park_id: string | null;
   industry: string | null;
+  method_set: string | null;
 };
 type FacilityRow = NamedRow & { enterprise_id: string; kind: string | null };
 type SourceRow = NamedRow & {
@@ -116,6 +136,7 @@ const toEnterprise = (r: EnterpriseRow): Enterprise => ({
   regionId: r.region_id,
   ...opt('parkId', r.park_id),
   ...opt('industry', r.industry),
+  ...opt('methodSet', r.method_set),
 });
 const toFacility = (r: FacilityRow): Facility => ({
   ...named(r),
@@ -132,7 +153,36 @@ const toSource = (r: SourceRow): EmissionSource => ({
 
 const REGION = 'tenant_id, id, code, name, name_en, parent_id';
 const PARK = 'tenant_id, id, code, name, name_en, region_id';
-const ENTERPRISE = 'tenant_id, id, code, name, name_en, region_id, park_id, industry';
+const ENTERPRISE = 'tenant_id, id, code, name, name_en, region_id, park_id, industry, method_set';
+
+/** Only well-formed ids reach a `::uuid` cast: anything else in a filter names nothing. */
+const uuids = (ids: readonly string[]) => JSON.stringify(ids.filter(isUuid));
+
+/** The WHERE clause of enterprise lists and counts, and its parameters after the tenant. */
+function enterpriseWhere(filter: EnterpriseFilter): { sql: string; params: SqlParam[] } {
+  const scope = filter.scope;
+  const escaped = filter.search?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return {
+    sql: `tenant_id = $1
+      and ($2::uuid is null or region_id = $2::uuid)
+      and ($3::uuid is null or park_id = $3::uuid)
+      and ($4::jsonb is null
+        or region_id in (select jsonb_array_elements_text($4::jsonb)::uuid)
+        or park_id in (select jsonb_array_elements_text($5::jsonb)::uuid)
+        or id in (select jsonb_array_elements_text($6::jsonb)::uuid))
+      and ($7::text is null or industry = $7)
+      and ($8::text is null or name ilike $8 or coalesce(name_en, '') ilike $8 or code ilike $8)`,
+    params: [
+      filter.regionId !== undefined && isUuid(filter.regionId) ? filter.regionId : null,
+      filter.parkId !== undefined && isUuid(filter.parkId) ? filter.parkId : null,
+      scope ? uuids(scope.regionIds) : null,
+      scope ? uuids(scope.parkIds) : '[]',
+      scope ? uuids(scope.enterpriseIds) : '[]',
+      filter.industry ?? null,
+      escaped === undefined ? null : `%${escaped}%`,
+    ],
+  };
+}
 const FACILITY = 'tenant_id, id, code, name, name_en, enterprise_id, kind';
 const SOURCE = 'tenant_id, id, code, name, name_en, enterprise_id, facility_id, category, material';
 
@@ -202,6 +252,7 @@ export class OrganisationRepository {
       region_id: e.regionId,
       park_id: e.parkId,
       industry: e.industry,
+      method_set: e.methodSet,
     });
     return toEnterprise(row);
   }
@@ -215,16 +266,56 @@ export class OrganisationRepository {
     return row && toEnterprise(row);
   }
 
-  async listEnterprises(tenantId: string, filter: EnterpriseFilter = {}): Promise<Enterprise[]> {
+  /** Enterprises matching the filter, by code; an unknown region or park id matches none. */
+  async listEnterprises(
+    tenantId: string,
+    filter: EnterpriseFilter = {},
+    page: Page = {},
+  ): Promise<Enterprise[]> {
+    if (!this.idsWellFormed(filter)) return [];
+    const where = enterpriseWhere(filter);
     const rows = await this.db.query<EnterpriseRow>(
-      `select ${ENTERPRISE} from enterprises
-       where tenant_id = $1
-         and ($2::uuid is null or region_id = $2::uuid)
-         and ($3::uuid is null or park_id = $3::uuid)
-       order by code`,
-      [tenantId, filter.regionId ?? null, filter.parkId ?? null],
+      `select ${ENTERPRISE} from enterprises where ${where.sql}
+       order by code limit $9 offset $10`,
+      [tenantId, ...where.params, page.limit ?? 1000, page.offset ?? 0],
     );
     return rows.map(toEnterprise);
+  }
+
+  async countEnterprises(tenantId: string, filter: EnterpriseFilter = {}): Promise<number> {
+    if (!this.idsWellFormed(filter)) return 0;
+    const where = enterpriseWhere(filter);
+    const [row] = await this.db.query<{ n: number }>(
+      `select count(*)::int8 as n from enterprises where ${where.sql}`,
+      [tenantId, ...where.params],
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * Locks the enterprise's row until the transaction ends: writers that take it first (imports)
+   * run one after another for an enterprise. False when there is no such enterprise.
+   */
+  async lockEnterprise(tenantId: string, id: string): Promise<boolean> {
+    if (!isUuid(id)) return false;
+    const rows = await this.db.query(
+      `select 1 from enterprises where tenant_id = $1 and id = $2::uuid for update`,
+      [tenantId, id],
+    );
+    return rows.length > 0;
+  }
+
+  async getPark(tenantId: string, id: string): Promise<Park | undefined> {
+    if (!isUuid(id)) return undefined;
+    const [row] = await this.db.query<ParkRow>(
+      `select ${PARK} from industrial_parks where tenant_id = $1 and id = $2::uuid`,
+      [tenantId, id],
+    );
+    return row && toPark(row);
+  }
+
+  private idsWellFormed(filter: EnterpriseFilter): boolean {
+    return [filter.regionId, filter.parkId].every((id) => id === undefined || isUuid(id));
   }
 
   async createFacility(tenantId: string, f: NewFacility): Promise<Facility> {

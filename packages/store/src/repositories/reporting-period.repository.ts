@@ -14,6 +14,45 @@ export interface ReportingPeriod extends ReportingPeriodKey {
   readonly updatedAt: Date;
 }
 
+export interface NewPeriodComment extends ReportingPeriodKey {
+  readonly author: string;
+  /** The role the author commented in (verifier, regulator, …). */
+  readonly authorRole: string;
+  readonly body: string;
+}
+
+export interface PeriodComment extends NewPeriodComment {
+  readonly id: string;
+  readonly createdAt: Date;
+}
+
+interface CommentRow {
+  tenant_id: string;
+  id: string;
+  enterprise_id: string;
+  starts_on: string;
+  ends_on: string;
+  author: string;
+  author_role: string;
+  body: string;
+  created_at: Date;
+}
+
+const COMMENT =
+  'tenant_id, id, enterprise_id, starts_on, ends_on, author, author_role, body, created_at';
+
+const toComment = (r: CommentRow): PeriodComment => ({
+  tenantId: r.tenant_id,
+  id: r.id,
+  enterpriseId: r.enterprise_id,
+  startsOn: r.starts_on,
+  endsOn: r.ends_on,
+  author: r.author,
+  authorRole: r.author_role,
+  body: r.body,
+  createdAt: r.created_at,
+});
+
 /** The status was not what the caller expected: someone else moved the period first. */
 export class StalePeriodStatusError extends Error {
   override readonly name = 'StalePeriodStatusError';
@@ -100,5 +139,24 @@ export class ReportingPeriodRepository {
       );
     }
     return toPeriod(row);
+  }
+
+  async addComment(c: NewPeriodComment): Promise<PeriodComment> {
+    const [row] = await this.db.query<CommentRow>(
+      `insert into period_comments (tenant_id, enterprise_id, starts_on, ends_on, author,
+         author_role, body)
+       values ($1, $2::uuid, $3::date, $4::date, $5, $6, $7) returning ${COMMENT}`,
+      [...keyParams(c), c.author, c.authorRole, c.body],
+    );
+    return toComment(row!);
+  }
+
+  /** Comments on a period, oldest first. */
+  async listComments(key: ReportingPeriodKey): Promise<PeriodComment[]> {
+    const rows = await this.db.query<CommentRow>(
+      `select ${COMMENT} from period_comments where ${KEY} order by created_at, id`,
+      keyParams(key),
+    );
+    return rows.map(toComment);
   }
 }

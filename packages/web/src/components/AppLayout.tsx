@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Layout, Menu, Typography, theme, type MenuProps } from 'antd';
+import { Button, Dropdown, Layout, Menu, Space, Typography, theme, type MenuProps } from 'antd';
 import {
   AppstoreOutlined,
   BankOutlined,
@@ -9,33 +9,35 @@ import {
   EnvironmentOutlined,
   FileExcelOutlined,
   FormOutlined,
+  LogoutOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router-dom';
-import type { Language } from '../i18n/index.js';
+import { useAuth, useUser } from '../auth/AuthContext.js';
+import { PAGE_PATHS, pagesFor, type PageKey } from '../auth/roles.js';
+import { bilingualPart } from '../format/bilingual.js';
+import { shortLanguage, type Language } from '../i18n/index.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 
 const { Header, Sider, Content } = Layout;
 
-interface NavEntry {
-  readonly key: string;
-  readonly label: 'overview' | 'dataEntry' | 'results' | 'factors' | 'park' | 'region' | 'reports';
-  readonly icon: ReactNode;
-  /** Route of a page that exists; entries without one are shown disabled as coming soon. */
-  readonly path?: string;
-}
+const ENTERPRISE_PAGES: ReadonlySet<PageKey> = new Set([
+  'overview',
+  'dataEntry',
+  'results',
+  'reports',
+]);
 
-// The pages of issue 5 in the order users work: enterprise first, then park and region. Only the
-// factor library exists; the others are shown under "coming soon" and cannot be opened.
-const NAV: readonly NavEntry[] = [
-  { key: 'overview', label: 'overview', icon: <DashboardOutlined /> },
-  { key: 'data-entry', label: 'dataEntry', icon: <FormOutlined /> },
-  { key: 'results', label: 'results', icon: <CalculatorOutlined /> },
-  { key: 'factors', label: 'factors', icon: <DatabaseOutlined />, path: '/factors' },
-  { key: 'park', label: 'park', icon: <AppstoreOutlined /> },
-  { key: 'region', label: 'region', icon: <EnvironmentOutlined /> },
-  { key: 'reports', label: 'reports', icon: <FileExcelOutlined /> },
-];
+const ICONS: Readonly<Record<PageKey, ReactNode>> = {
+  region: <EnvironmentOutlined />,
+  park: <AppstoreOutlined />,
+  overview: <DashboardOutlined />,
+  dataEntry: <FormOutlined />,
+  results: <CalculatorOutlined />,
+  reports: <FileExcelOutlined />,
+  factors: <DatabaseOutlined />,
+};
 
 export function AppLayout({
   language,
@@ -46,34 +48,33 @@ export function AppLayout({
   onLanguageChange: (l: Language) => void;
   children: ReactNode;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const location = useLocation();
   const { token } = theme.useToken();
   const [collapsed, setCollapsed] = useState(false);
 
-  const toItem = (entry: NavEntry) => ({
-    key: entry.key,
-    icon: entry.icon,
-    disabled: !entry.path,
-    label: entry.path ? (
-      <Link to={entry.path}>{t(`nav.${entry.label}`)}</Link>
-    ) : (
-      t(`nav.${entry.label}`)
+  const user = useUser();
+  const { logout } = useAuth();
+  const pages = pagesFor(user);
+  // The enterprise and year travel from one enterprise page to the next.
+  const carried = new URLSearchParams(location.search);
+  const keep = new URLSearchParams(
+    [...carried].filter(([k]) => k === 'enterprise' || k === 'year'),
+  ).toString();
+  const items: MenuProps['items'] = pages.map((page) => ({
+    key: page,
+    icon: ICONS[page],
+    label: (
+      <Link
+        to={ENTERPRISE_PAGES.has(page) && keep ? `${PAGE_PATHS[page]}?${keep}` : PAGE_PATHS[page]}
+      >
+        {t(`nav.${page}`)}
+      </Link>
     ),
-  });
-  const items: MenuProps['items'] = [
-    ...NAV.filter((e) => e.path).map(toItem),
-    // Listed so users see what is coming; disabled, because the pages do not exist yet.
-    {
-      type: 'group',
-      key: 'coming-soon',
-      label: t('nav.comingSoon'),
-      children: NAV.filter((e) => !e.path).map(toItem),
-    },
-  ];
-  const selected = NAV.filter((e) => e.path && location.pathname.startsWith(e.path)).map(
-    (e) => e.key,
-  );
+  }));
+  const selected = pages.filter((p) => location.pathname.startsWith(PAGE_PATHS[p]));
+  const lang = shortLanguage(i18n.language);
+  const roles = [...new Set(user.roles.map((r) => t(`role.${r.role}`)))].join('、');
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -122,7 +123,26 @@ export function AppLayout({
           }}
         >
           <Typography.Text style={{ fontSize: 16 }}>{t('app.title')}</Typography.Text>
-          <LanguageSwitch value={language} onChange={onLanguageChange} />
+          <Space size="middle">
+            <LanguageSwitch value={language} onChange={onLanguageChange} />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: [
+                  { key: 'roles', label: roles, disabled: true },
+                  { type: 'divider' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: t('login.logout') },
+                ],
+                onClick: ({ key }) => {
+                  if (key === 'logout') void logout();
+                },
+              }}
+            >
+              <Button type="text" icon={<UserOutlined />} className="user-menu">
+                {bilingualPart(user.displayName, lang)}
+              </Button>
+            </Dropdown>
+          </Space>
         </Header>
         <Content style={{ padding: 24 }}>{children}</Content>
       </Layout>

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import * as echarts from 'echarts/core';
+import '../charts/echarts.js';
 
 /**
  * A minimal React wrapper around an ECharts instance. echarts-for-react 3.0.6 imports `tslib`

@@ -35,3 +35,7 @@ export type VerificationsCovered = Assert<
 export function isFactorKind(value: string): value is FactorKind {
   return FACTOR_KINDS_SHOWN.some((k) => k === value);
 }
+
+export function isVerification(value: string): value is Verification {
+  return VERIFICATIONS_SHOWN.some((v) => v === value);
+}

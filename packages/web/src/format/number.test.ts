@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatCompact, formatNumber, formatQuantity } from './number.js';
+import {
+  formatChange,
+  formatCompact,
+  formatNumber,
+  formatQuantity,
+  formatQuantityCompact,
+  formatShare,
+} from './number.js';
 
 describe('formatNumber', () => {
   it('groups thousands and keeps published decimals without padding', () => {
@@ -42,5 +49,22 @@ describe('formatQuantity', () => {
     expect(formatQuantity(19.57, 'GJ/t', 'zh')).toBe('19.57 GJ/t');
     expect(formatQuantity(0.55, 'tCO2/MWh', 'en')).toBe('0.55 tCO2/MWh');
     expect(formatQuantity(93, '%', 'zh')).toBe('93%');
+  });
+});
+
+describe('formatQuantityCompact, formatChange, formatShare', () => {
+  it('shows a large emission with 万/亿 and its unit', () => {
+    expect(formatQuantityCompact({ value: 1_234_567, unit: 'tCO2e' }, 'zh')).toBe('123.46万 tCO2e');
+    expect(formatQuantityCompact({ value: 1_234_567, unit: 'tCO2e' }, 'en')).toBe(
+      '1.23 million tCO2e',
+    );
+    expect(formatQuantityCompact({ value: 812.4, unit: 'tCO2e' }, 'zh', 0)).toBe('812 tCO2e');
+  });
+
+  it('signs changes and writes shares as per cent', () => {
+    expect(formatChange(0.0312, 'zh')).toBe('+3.1%');
+    expect(formatChange(-0.2, 'en')).toBe('-20%');
+    expect(formatChange(0, 'en')).toBe('±0%');
+    expect(formatShare(0.4567, 'zh')).toBe('45.7%');
   });
 });

@@ -60,3 +60,23 @@ export function formatQuantity(value: number, unit: string, lang: NumberLang): s
   if (unit === '%') return `${formatNumber(value, lang)}%`;
   return `${formatNumber(value, lang)} ${unit}`;
 }
+
+/** A large quantity at a glance with its unit: "12.35万 tCO2e" (zh), "123,456 tCO2e" (en). */
+export function formatQuantityCompact(
+  quantity: { readonly value: number; readonly unit: string },
+  lang: NumberLang,
+  fractionDigits = 2,
+): string {
+  return `${formatCompact(quantity.value, lang, fractionDigits)} ${quantity.unit}`;
+}
+
+/** A fraction as a signed percentage: 0.0312 → "+3.1%", -0.2 → "-20%". */
+export function formatChange(fraction: number, lang: NumberLang): string {
+  const text = formatNumber(Math.abs(fraction) * 100, lang, 1);
+  return `${fraction > 0 ? '+' : fraction < 0 ? '-' : '±'}${text}%`;
+}
+
+/** A share as a percentage: 0.4567 → "45.7%". */
+export function formatShare(fraction: number, lang: NumberLang): string {
+  return `${formatNumber(fraction * 100, lang, 1)}%`;
+}

@@ -10,7 +10,7 @@ import {
 } from 'antd';
 import { LinkOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { FactorJson, SetSummary } from '@carbonbase/factors';
+import { call, type FactorJson, type SetSummary } from '../../api/client.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useRequest } from '../../api/useRequest.js';
 import { ErrorState } from '../../components/ErrorState.js';
@@ -139,7 +139,7 @@ function FactorDetails({ factor, sets }: { factor: FactorJson; sets: readonly Se
     {
       key: 'aliases',
       label: t('drawer.aliases'),
-      children: factor.aliases.length ? (
+      children: factor.aliases?.length ? (
         <Flex wrap gap={4}>
           {factor.aliases.map((a) => (
             <Tag key={a}>{a}</Tag>
@@ -202,7 +202,9 @@ function FactorDetails({ factor, sets }: { factor: FactorJson; sets: readonly Se
 /** Loads the factor by id, so a link with `?factor=<id>` opens the same details. */
 function FactorDrawerBody({ id, sets }: { id: string; sets: readonly SetSummary[] }) {
   const api = useApi();
-  const request = useRequest(`factor:${id}`, (signal) => api.getFactor(id, { signal }));
+  const request = useRequest(`factor:${id}`, (signal) =>
+    call(api.GET('/api/v1/factors/{*}', { params: { path: { '*': id } }, signal })),
+  );
   if (request.status === 'error')
     return <ErrorState error={request.error} onRetry={request.reload} />;
   if (request.status === 'loading' || !request.data)

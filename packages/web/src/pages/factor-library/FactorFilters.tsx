@@ -1,7 +1,7 @@
 import { Button, Col, Form, Input, Row, Select, Tooltip } from 'antd';
 import { InfoCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { SetSummary } from '@carbonbase/factors';
+import type { SetSummary } from '../../api/client.js';
 import { FACTOR_KINDS_SHOWN, isFactorKind } from '../../factors/vocabulary.js';
 import { shortLanguage } from '../../i18n/index.js';
 import { REGIONS, type RegionGroup } from '../../regions/regions.js';

@@ -1,6 +1,7 @@
 import { Card, Space, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../../api/ApiContext.js';
+import { call } from '../../api/client.js';
 import { useRequest } from '../../api/useRequest.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { shortLanguage } from '../../i18n/index.js';
@@ -17,21 +18,27 @@ export function FactorLibraryPage() {
   const api = useApi();
   const { filters, setFilters, resetFilters, setPage, openFactor } = useFactorFilters();
 
-  const sets = useRequest('factor-sets', (signal) => api.listFactorSets({ signal }));
+  const sets = useRequest('factor-sets', (signal) =>
+    call(api.GET('/api/v1/factor-sets', { signal })),
+  );
   // The drawer's id is not part of the search: opening details must not reload the table.
   const searchKey = factorFiltersToParams({ ...filters, factor: undefined }).toString();
   const factors = useRequest(`factors?${searchKey}`, (signal) =>
-    api.listFactors(
-      {
-        q: filters.q,
-        kind: filters.kind,
-        region: filters.region,
-        year: filters.year,
-        set: filters.set,
-        limit: filters.pageSize,
-        offset: (filters.page - 1) * filters.pageSize,
-      },
-      { signal },
+    call(
+      api.GET('/api/v1/factors', {
+        params: {
+          query: {
+            q: filters.q,
+            kind: filters.kind,
+            region: filters.region,
+            year: filters.year,
+            set: filters.set,
+            limit: filters.pageSize,
+            offset: (filters.page - 1) * filters.pageSize,
+          },
+        },
+        signal,
+      }),
     ),
   );
   const setList = sets.data ?? [];

@@ -1,7 +1,7 @@
 import { Empty, Grid, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import type { FactorJson, SetSummary } from '@carbonbase/factors';
+import type { FactorJson, SetSummary } from '../../api/client.js';
 import { VerificationTag } from '../../components/VerificationTag.js';
 import { formatNumber } from '../../format/number.js';
 import { shortLanguage } from '../../i18n/index.js';

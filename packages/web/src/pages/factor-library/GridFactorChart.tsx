@@ -5,7 +5,7 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useTranslation } from 'react-i18next';
-import type { FactorJson } from '@carbonbase/factors';
+import { call, type FactorJson } from '../../api/client.js';
 import { useApi } from '../../api/ApiContext.js';
 import { useRequest } from '../../api/useRequest.js';
 import { EChart } from '../../components/EChart.js';
@@ -38,7 +38,7 @@ export function GridFactorChart({ onSelect }: { onSelect: (factor: FactorJson) =
   const api = useApi();
   // 500 is the API's page limit; the bundled sets hold a few dozen grid factors.
   const request = useRequest('grid-factors', (signal) =>
-    api.listFactors({ kind: 'grid', limit: 500 }, { signal }),
+    call(api.GET('/api/v1/factors', { params: { query: { kind: 'grid', limit: 500 } }, signal })),
   );
   const series = useMemo(() => gridSeries(request.data?.items ?? []), [request.data]);
   const [chosenYear, setChosenYear] = useState<number | undefined>(undefined);
