@@ -188,6 +188,33 @@ if (want('footprint')) {
   if (!ratios.length) console.log('  no ratios found in the output (see above)');
 }
 
+if (want('bulk-import')) {
+  const n = full ? 1_000_000 : 200_000;
+  console.log(
+    `\n== bulk import into PostgreSQL, ${n.toLocaleString('en-US')} rows (bench/bulk-import-side.mjs, ${reps} repetitions, medians)`,
+  );
+  const r = side('bulk-import-side.mjs', [n, reps]);
+  results.bulkImport = r;
+  if (r.skipped) {
+    console.log(`  skipped (${r.skipped})`);
+    rows.push([`bulk import ${n / 1e6} M rows`, 'plain COPY', '—', '—', `skipped: ${r.skipped}`]);
+  } else {
+    const ours = median(r.ours.times);
+    const copy = median(r.copy.times);
+    r.share = copy / ours;
+    console.log(
+      `  carbonbase bulkLoad: ${ours.toFixed(2)} s (${Math.round(n / ours)} rows/s); plain COPY: ${copy.toFixed(2)} s (${Math.round(n / copy)} rows/s) → ${(r.share * 100).toFixed(0)} % of COPY's rows/s`,
+    );
+    rows.push([
+      `bulk import ${n / 1e6} M rows`,
+      'plain COPY',
+      `${ours.toFixed(2)} s`,
+      `${copy.toFixed(2)} s`,
+      `${(ours / copy).toFixed(2)} (${(r.share * 100).toFixed(0)} % of COPY's rows/s)`,
+    ]);
+  }
+}
+
 results.machine.loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
 const table = [
   `Run ${results.date.slice(0, 16).replace('T', ' ')} UTC (${results.mode}), ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart[0]} → ${results.machine.loadAverageAtEnd[0]}`,

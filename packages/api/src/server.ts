@@ -65,6 +65,10 @@ export function buildServer(options: ServerOptions = {}): FastifyInstance {
           description: 'Review of reporting years: submit, comment, return, accept',
         },
         {
+          name: 'analysis 分析',
+          description: 'Park and region overviews: roll-ups, rankings, year-on-year change',
+        },
+        {
           name: 'pact',
           description: 'PACT Technical Specifications: authentication, footprints, events',
         },

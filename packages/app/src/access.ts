@@ -1,4 +1,10 @@
-import type { Enterprise, EnterpriseFilter, Repositories, Role } from '@carbonbase/store';
+import {
+  ROLES,
+  type Enterprise,
+  type EnterpriseFilter,
+  type Repositories,
+  type Role,
+} from '@carbonbase/store';
 import type { Actor } from './actor.js';
 import { AppError, notFound } from './errors.js';
 
@@ -10,14 +16,8 @@ export type Action =
   'read' | 'enter-data' | 'calculate' | 'submit' | 'comment' | 'review' | 'export';
 
 const ACTION_ROLES: Readonly<Record<Action, readonly Role[]>> = {
-  read: [
-    'platform-admin',
-    'regulator',
-    'park-admin',
-    'enterprise-manager',
-    'data-clerk',
-    'verifier',
-  ],
+  // everyone in scope reads
+  read: ROLES,
   // the platform admin too: the operator of a local store loads data with the CLI
   'enter-data': ['platform-admin', 'enterprise-manager', 'data-clerk'],
   calculate: ['platform-admin', 'enterprise-manager', 'data-clerk'],
@@ -25,14 +25,7 @@ const ACTION_ROLES: Readonly<Record<Action, readonly Role[]>> = {
   comment: ['verifier', 'regulator'],
   // the bureau (regional regulator) accepts or returns a submitted period
   review: ['platform-admin', 'regulator'],
-  export: [
-    'platform-admin',
-    'regulator',
-    'park-admin',
-    'enterprise-manager',
-    'data-clerk',
-    'verifier',
-  ],
+  export: ROLES,
 };
 
 export const ENTERPRISE = { zh: '企业', en: 'enterprise' };

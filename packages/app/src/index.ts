@@ -39,3 +39,4 @@ export {
   submitPeriod,
 } from './periods.js';
 export type { PeriodStatus } from './periods.js';
+export * from './analysis.js';

@@ -1,6 +1,7 @@
 import {
   account,
   InventoryError,
+  parseInventory,
   type Explanation,
   type InventoryResult,
 } from '@carbonbase/engine';
@@ -233,5 +234,7 @@ const runDocument = (run: CalculationRun): string =>
 export async function exportRunXlsx(store: Store, actor: Actor, runId: string): Promise<Buffer> {
   const run = await getRun(store, actor, runId);
   if (run.enterpriseId) await requireEnterprise(store, actor, run.enterpriseId, 'export');
-  return inventoryReportBuffer(resultOf(run));
+  // the stored document adds industry, credit code, facility names and production to the report
+  const inputs = run.inputs as unknown as RunInputs;
+  return inventoryReportBuffer(resultOf(run), parseInventory(inputs.inventory, runDocument(run)));
 }

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import {
   acceptPeriod,
@@ -149,7 +150,13 @@ describe.each(engines)('application layer on %s', (engine) => {
     const again = await reproduceRun(s, w.as.manager1, run.id);
     expect(again).toMatchObject({ identical: true, recomputedResultsHash: run.resultsHash });
     const xlsx = await exportRunXlsx(s, w.as.parkA, run.id);
-    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx as unknown as ExcelJS.Buffer);
+    const info = new Map<string, string>();
+    wb.worksheets[0]!.eachRow((row) => info.set(row.getCell(1).text, row.getCell(2).text));
+    expect(info.get('报告主体 Reporter')).toBe('企业 E1');
+    expect(info.get('统一社会信用代码 Credit code')).toBe('E1');
+    expect(info.get('月份 Months')).toBe('1, 2');
     expect((await listRuns(s, w.as.regulator, {})).map((r) => r.id)).toContain(run.id);
     expect(await listRuns(s, w.as.clerk2, {})).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { createContext, resolveDataDir, type CliContext } from './context.js';
 import { registerAccountCommands } from './commands/account.command.js';
+import { registerAnalyseCommand } from './commands/analyse.command.js';
 import { registerCbamCommand } from './commands/cbam.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
 import { registerFootprintCommand } from './commands/footprint.command.js';
@@ -53,5 +54,6 @@ export function buildProgram({
   registerTemplateCommand(program, lazy);
   registerStoreCommands(program, lazy);
   registerServeCommand(program, lazy);
+  registerAnalyseCommand(program, lazy);
   return program;
 }

@@ -27,6 +27,47 @@ export interface Queryable {
    * deadlock), and on PostgreSQL another connection would not see the uncommitted work.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Bulk-loads rows into `table` through the engine's fastest path: COPY FROM STDIN on a
+   * PostgreSQL server, COPY from an in-memory blob on PGlite. Values are the columns' text forms
+   * (`null` is SQL NULL, `''` an empty string), or text already in COPY's CSV format (one
+   * line per row, each ending in a newline). One COPY is all or nothing; a row the table
+   * refuses fails it with the server's error, whose `where` names the COPY line (1-based).
+   * On a transaction it runs on that transaction's connection, so it can fill a temporary table.
+   */
+  copyFrom(table: string, columns: readonly string[], rows: CopyRows | string): Promise<void>;
+}
+
+/** Rows for `copyFrom`: each row's values in the order of the columns. */
+export type CopyRows = Iterable<readonly (string | null)[]>;
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The COPY statement and its CSV body. Every value is quoted, so an empty string stays an
+ * empty string and only an unquoted empty field (our `null`) is NULL.
+ */
+export function copyStatement(
+  table: string,
+  columns: readonly string[],
+  source: 'STDIN' | "'/dev/blob'",
+): string {
+  for (const name of [table, ...columns])
+    if (!IDENTIFIER.test(name)) throw new Error(`"${name}" is not a plain lower-case identifier`);
+  return `copy ${table} (${columns.join(', ')}) from ${source} with (format csv)`;
+}
+
+/** A CSV field for `copyFrom`: quoted, so that `''` is not read as NULL. */
+export function csvField(value: string | null): string {
+  return value === null ? '' : `"${value.replaceAll('"', '""')}"`;
+}
+
+export function* csvLines(rows: CopyRows | string): Generator<string> {
+  if (typeof rows === 'string') {
+    yield rows;
+    return;
+  }
+  for (const row of rows) yield row.map(csvField).join(',') + '\n';
 }
 
 export type Engine = 'pglite' | 'postgres';

@@ -1,4 +1,4 @@
-export type { Database, Engine, Queryable, SqlParam } from './database.js';
+export type { CopyRows, Database, Engine, Queryable, SqlParam } from './database.js';
 export { PgliteDatabase } from './pglite-database.js';
 export { DataDirLockedError } from './data-dir-lock.js';
 export { PostgresDatabase } from './postgres-database.js';
@@ -14,6 +14,7 @@ export type { Repositories } from './repositories/index.js';
 export * from './repositories/factor-set.repository.js';
 export * from './repositories/organisation.repository.js';
 export * from './repositories/activity-data.repository.js';
+export * from './repositories/activity-bulk-load.js';
 export * from './repositories/calculation-run.repository.js';
 export * from './repositories/audit-log.repository.js';
 export * from './repositories/access.repository.js';

@@ -1,9 +1,33 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
-import { typeParsers, type Database, type Queryable, type SqlParam } from './database.js';
+import {
+  copyStatement,
+  csvLines,
+  typeParsers,
+  type CopyRows,
+  type Database,
+  type Queryable,
+  type SqlParam,
+} from './database.js';
 
-/** The part of pg's Pool and PoolClient that we use. */
+/** The part of pg's PoolClient that we use. */
 interface PgRunner {
   query<R extends object>(sql: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+  query<S extends NodeJS.WritableStream>(stream: S): S;
+}
+
+/** About 64 KiB per write: one network write per line would dominate a large load. */
+function* chunked(lines: Iterable<string>): Generator<string> {
+  let chunk = '';
+  for (const line of lines) {
+    chunk += line;
+    if (chunk.length >= 65_536) {
+      yield chunk;
+      chunk = '';
+    }
+  }
+  if (chunk) yield chunk;
 }
 
 type Pg = typeof pg;
@@ -42,6 +66,18 @@ class PostgresTransaction implements Queryable {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return fn(this);
+  }
+
+  async copyFrom(
+    table: string,
+    columns: readonly string[],
+    rows: CopyRows | string,
+  ): Promise<void> {
+    // Loaded on first use like pg: only a server store that bulk-loads needs it.
+    const { from } = await import('pg-copy-streams');
+    const copy = this.client.query(from(copyStatement(table, columns, 'STDIN')));
+    // The stream finishes when the server has confirmed the COPY, and errors when it refused it.
+    await pipeline(Readable.from(chunked(csvLines(rows))), copy);
   }
 }
 
@@ -122,6 +158,11 @@ export class PostgresDatabase implements Database {
     } finally {
       client.release(broken);
     }
+  }
+
+  copyFrom(table: string, columns: readonly string[], rows: CopyRows | string): Promise<void> {
+    // COPY needs one connection for its whole stream: a pooled client in a transaction.
+    return this.transaction((tx) => tx.copyFrom(table, columns, rows));
   }
 
   async close(): Promise<void> {

@@ -1,6 +1,11 @@
 import type { Quantity } from '@carbonbase/quantity';
 import { canonicalJson, type JsonValue } from '../canonical-json.js';
 import type { Queryable } from '../database.js';
+import {
+  bulkLoadActivity,
+  type BulkLoadOptions,
+  type BulkLoadReport,
+} from './activity-bulk-load.js';
 
 /** One cell of monthly activity data: which source of which enterprise, which month. */
 export interface ActivityCell {
@@ -46,6 +51,21 @@ export interface ActivityQuery {
   /** Inclusive `YYYY-MM` bounds; both optional. */
   readonly fromMonth?: string;
   readonly toMonth?: string;
+}
+
+export interface CoverageQuery {
+  readonly tenantId: string;
+  /** Inclusive `YYYY-MM` bounds: a year or two, which keeps the query on those partitions. */
+  readonly fromMonth: string;
+  readonly toMonth: string;
+  readonly enterpriseId?: string;
+}
+
+export interface MonthlyCoverage {
+  readonly enterpriseId: string;
+  readonly month: string;
+  /** Sources with a current value for the month. */
+  readonly sources: number;
 }
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -125,6 +145,45 @@ export class ActivityDataRepository {
     input: NewActivityVersion,
   ): Promise<{ appended: boolean; version: ActivityVersion }> {
     return this.write(input, true);
+  }
+
+  /**
+   * Appends many rows of one tenant at once, each as its cell's next version, in one
+   * transaction through COPY (PostgreSQL) or COPY from a blob (PGlite). A refused row throws
+   * `BulkLoadError` naming it and its field, and nothing is written. Two rows for the same
+   * cell in one load are refused: which of them is newer would be a guess.
+   */
+  bulkLoad(
+    rows: readonly NewActivityVersion[],
+    options?: BulkLoadOptions,
+  ): Promise<BulkLoadReport> {
+    return bulkLoadActivity(this.db, rows, options);
+  }
+
+  /**
+   * How many sources each enterprise of a tenant has reported (current versions) per month:
+   * the completeness roll-up a regulator watches. Served by the primary key's index, one
+   * partition per year in range (test/rollup-plan.test.ts checks the plan).
+   */
+  async monthlyCoverage(q: CoverageQuery): Promise<MonthlyCoverage[]> {
+    const rows = await this.db.query<{
+      enterprise_id: string;
+      period_month: string;
+      sources: number;
+    }>(
+      `select enterprise_id, period_month, count(*)::integer as sources
+       from current_activity_data
+       where tenant_id = $1 and period_month >= $2::date and period_month <= $3::date
+         and ($4::uuid is null or enterprise_id = $4::uuid)
+       group by enterprise_id, period_month
+       order by enterprise_id, period_month`,
+      [q.tenantId, monthStart(q.fromMonth), monthStart(q.toMonth), q.enterpriseId ?? null],
+    );
+    return rows.map((r) => ({
+      enterpriseId: r.enterprise_id,
+      month: r.period_month.slice(0, 7),
+      sources: r.sources,
+    }));
   }
 
   /** The latest version of every cell of an enterprise, by month then source. */

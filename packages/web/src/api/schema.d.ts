@@ -2241,6 +2241,287 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/parks/{id}/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 园区年度概览：汇总、排名、同比、行业占比 a park’s year: roll-up, rankings, year-on-year change, sector shares */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              scope: 'park' | 'region';
+              /** Format: uuid */
+              id: string;
+              code: string;
+              name: string;
+              nameEn?: string;
+              year: number;
+              /** @description 该年无核算时为 null null when no enterprise has a run for the year */
+              rollup: components['schemas']['def-18'] | null;
+              yearOnYear: {
+                net: components['schemas']['def-17'];
+                /** @description 只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared */
+                leftOut: string[];
+              };
+              byTotal: components['schemas']['def-19'];
+              /** @description 按强度，只比较同一产量口径 by intensity, within one production basis */
+              byIntensity: {
+                basis: string;
+                ranking: components['schemas']['def-19'];
+              }[];
+              enterprises: {
+                code: string;
+                name: string;
+                sector?: string;
+                /** Format: uuid */
+                parkId?: string;
+                /**
+                 * Format: uuid
+                 * @description 所取核算 the run the figures come from
+                 */
+                runId: string;
+                direct: components['schemas']['def-4'] | null;
+                indirect: components['schemas']['def-4'] | null;
+                emissions: components['schemas']['def-4'] | null;
+                production: components['schemas']['def-4'] | null;
+                productionBasis: string | null;
+                intensity: components['schemas']['def-4'] | null;
+                yearOnYear: components['schemas']['def-17'];
+              }[];
+              sectors: {
+                sector: string;
+                enterprises: number;
+                emissions: components['schemas']['def-4'];
+                share: components['schemas']['def-4'];
+              }[];
+              withoutRun: {
+                code: string;
+                name: string;
+              }[];
+              supply: {
+                known: boolean;
+                note: string;
+              };
+              notes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{id}/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 地区年度概览（含下级地区），分园区汇总 a region’s year (with the regions beneath it), overall and park by park */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              scope: 'park' | 'region';
+              /** Format: uuid */
+              id: string;
+              code: string;
+              name: string;
+              nameEn?: string;
+              year: number;
+              /** @description 该年无核算时为 null null when no enterprise has a run for the year */
+              rollup: components['schemas']['def-18'] | null;
+              yearOnYear: {
+                net: components['schemas']['def-17'];
+                /** @description 只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared */
+                leftOut: string[];
+              };
+              byTotal: components['schemas']['def-19'];
+              /** @description 按强度，只比较同一产量口径 by intensity, within one production basis */
+              byIntensity: {
+                basis: string;
+                ranking: components['schemas']['def-19'];
+              }[];
+              enterprises: {
+                code: string;
+                name: string;
+                sector?: string;
+                /** Format: uuid */
+                parkId?: string;
+                /**
+                 * Format: uuid
+                 * @description 所取核算 the run the figures come from
+                 */
+                runId: string;
+                direct: components['schemas']['def-4'] | null;
+                indirect: components['schemas']['def-4'] | null;
+                emissions: components['schemas']['def-4'] | null;
+                production: components['schemas']['def-4'] | null;
+                productionBasis: string | null;
+                intensity: components['schemas']['def-4'] | null;
+                yearOnYear: components['schemas']['def-17'];
+              }[];
+              sectors: {
+                sector: string;
+                enterprises: number;
+                emissions: components['schemas']['def-4'];
+                share: components['schemas']['def-4'];
+              }[];
+              withoutRun: {
+                code: string;
+                name: string;
+              }[];
+              supply: {
+                known: boolean;
+                note: string;
+              };
+              notes: string[];
+              parks: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                /** @description 该年无核算时为 null null when no enterprise has a run for the year */
+                rollup: components['schemas']['def-18'] | null;
+                yearOnYear: {
+                  net: components['schemas']['def-17'];
+                  /** @description 只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared */
+                  leftOut: string[];
+                };
+                /** @description 占地区不重复合计的百分比 % of the region net total */
+                share: components['schemas']['def-4'] | null;
+              }[];
+              /** @description 不在任何园区的企业 enterprises in no park */
+              outsideParks: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/auth/token': {
     parameters: {
       query?: never;
@@ -7667,6 +7948,76 @@ export interface components {
       body: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    /** Change */
+    'def-17': {
+      ok: boolean;
+      reason?: string;
+      previousPeriod?: string;
+      previous?: components['schemas']['def-4'];
+      delta?: components['schemas']['def-4'];
+      /** @description %；上期为零时为 null null when the previous is zero */
+      relative?: components['schemas']['def-4'] | null;
+    };
+    /** Rollup */
+    'def-18': {
+      /** @enum {string} */
+      scope: 'park' | 'region';
+      group: string;
+      period: string;
+      members: {
+        enterprise: string;
+        direct: components['schemas']['def-4'] | null;
+        internalIndirect: components['schemas']['def-4'];
+        externalIndirect: components['schemas']['def-4'];
+      }[];
+      direct: components['schemas']['def-4'];
+      indirect: components['schemas']['def-4'];
+      gross: components['schemas']['def-4'];
+      internalTransfer: components['schemas']['def-4'];
+      internalElectricity: components['schemas']['def-4'];
+      net: components['schemas']['def-4'];
+      transfers: {
+        buyer: string;
+        supplier: string;
+        electricity: components['schemas']['def-4'];
+        buyerIndirect: components['schemas']['def-4'];
+        supplierDirect: components['schemas']['def-4'] | null;
+      }[];
+      energy: components['schemas']['def-4'] | null;
+      pollutants: {
+        [key: string]: components['schemas']['def-4'];
+      };
+      complete: boolean;
+      missing: {
+        enterprise: string;
+        reason: string;
+      }[];
+      notes: string[];
+    };
+    /** Ranking */
+    'def-19': {
+      metric: string;
+      unit: string;
+      period: string;
+      /** @enum {string} */
+      order: 'ascending' | 'descending';
+      groups: {
+        scope: string;
+        group: string;
+        ranked: {
+          enterprise: string;
+          value: components['schemas']['def-4'];
+          rank: number;
+          tied: boolean;
+        }[];
+        unranked: {
+          enterprise: string;
+          reason: string;
+        }[];
+      }[];
+      unassigned: string[];
+      notes: string[];
     };
   };
   responses: never;

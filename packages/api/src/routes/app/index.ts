@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import type { AppError } from '@carbonbase/app';
 import { activityRoutes } from './activity.route.js';
+import { analysisRoutes } from './analysis.route.js';
 import { authRoutes } from './auth.route.js';
 import { createAppContext, requireToken, sendError, type StoreAreaOptions } from './context.js';
 import { enterpriseRoutes } from './enterprises.route.js';
@@ -32,4 +33,5 @@ export const appRoutes: FastifyPluginAsync<StoreAreaOptions> = async (app, optio
   importRoutes(app, ctx);
   runRoutes(app, ctx);
   periodRoutes(app, ctx);
+  analysisRoutes(app, ctx);
 };
