@@ -12,6 +12,7 @@ import { PALETTE } from '../../charts/echarts.js';
 import { EChart } from '../../components/EChart.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Panel } from '../../components/Panel.js';
+import { NoRunCard } from '../../enterprise/NoRunCard.js';
 import { EnterpriseBar, nameOf } from '../../enterprise/EnterpriseBar.js';
 import {
   latestRun,
@@ -102,13 +103,7 @@ export function EnterpriseOverviewPage() {
         <ErrorState error={selection.runs.error} onRetry={selection.runs.reload} />
       )}
       {noRun ? (
-        <Card>
-          <Empty description={t('overview.noRun')}>
-            <Link to={`/data-entry?enterprise=${enterprise?.id ?? ''}`}>
-              {t('overview.toDataEntry')}
-            </Link>
-          </Empty>
-        </Card>
+        <NoRunCard enterpriseId={enterprise?.id} />
       ) : (
         <>
           <Kpis run={run.data} previous={previous.data} loading={run.status === 'loading'} />

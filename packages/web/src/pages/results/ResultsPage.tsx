@@ -1,8 +1,7 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
+import { Button, Col, Descriptions, Empty, Row, Space, Table, Typography } from 'antd';
 import { FileSearchOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
 import { useApi } from '../../api/ApiContext.js';
 import { call } from '../../api/client.js';
 import { asExplanation } from '../../api/explanation.js';
@@ -10,6 +9,7 @@ import type { Quantity, Run } from '../../api/types.js';
 import { useRequest } from '../../api/useRequest.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Panel } from '../../components/Panel.js';
+import { NoRunCard } from '../../enterprise/NoRunCard.js';
 import { EnterpriseBar, nameOf } from '../../enterprise/EnterpriseBar.js';
 import { latestRun, useEnterpriseSelection } from '../../enterprise/useEnterpriseSelection.js';
 import { sortedEntries, sourceOfLine } from '../../figures/figures.js';
@@ -134,13 +134,7 @@ export function ResultsPage() {
         <ErrorState error={selection.runs.error} onRetry={selection.runs.reload} />
       )}
       {noRun ? (
-        <Card>
-          <Empty description={t('overview.noRun')}>
-            <Link to={`/data-entry?enterprise=${enterprise?.id ?? ''}`}>
-              {t('overview.toDataEntry')}
-            </Link>
-          </Empty>
-        </Card>
+        <NoRunCard enterpriseId={enterprise?.id} />
       ) : (
         <Row gutter={[16, 16]}>
           <Col xs={24} xxl={10}>
