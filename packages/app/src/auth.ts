@@ -1,5 +1,5 @@
 import type { Repositories, Store } from '@carbonbase/store';
-import type { Actor } from './actor.js';
+import { actorRef, type Actor } from './actor.js';
 import { AppError } from './errors.js';
 import { verifyPassword } from './passwords.js';
 
@@ -52,7 +52,7 @@ export async function login(
   if (!actor) throw badLogin();
   await store.auditLog.append({
     tenantId,
-    actor: `user:${user.login}`,
+    actor: actorRef(actor),
     action: 'login',
     entity: 'user',
     entityId: user.id,
@@ -101,7 +101,7 @@ export async function issueApiToken(
   });
   await store.auditLog.append({
     tenantId: actor.tenantId,
-    actor: `user:${actor.login}`,
+    actor: actorRef(actor),
     action: 'issue-token',
     entity: 'api-token',
     entityId: record.id,
