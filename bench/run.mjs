@@ -159,31 +159,50 @@ if (want('footprint')) {
   } catch (e) {
     out = String(e.stdout ?? '');
   }
-  const lines = out.split('\n');
-  const ratios = [];
-  let system = '';
-  let other = '';
-  for (const l of lines) {
-    if (l.startsWith('== ')) system = l.slice(3).split(':')[0];
-    const m = /^(SciPy \S+ splu \S+|dense JS elimination)/.exec(l);
-    if (m) other = m[1].replace(/:$/, '');
-    const unfinished = /^(SciPy \S+ splu \S+?):? did not finish/.exec(l);
-    if (unfinished) {
-      ratios.push({ system, comparator: unfinished[1], ratio: null });
-      continue;
-    }
-    const r = /ratio carbonbase\/other: ([\d.]+)/.exec(l);
-    if (r) ratios.push({ system, comparator: other, ratio: Number(r[1]) });
-  }
+  // Vitest colours the start of each console block: strip the escape codes before parsing.
+  // eslint-disable-next-line no-control-regex
+  const lines = out.replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  // footprint-solver.bench.ts prints one `BENCH_JSON {…}` line per system.
+  const systems = lines
+    .filter((l) => l.startsWith('BENCH_JSON '))
+    .map((l) => JSON.parse(l.slice('BENCH_JSON '.length)));
+  const ratios = systems.flatMap((s) =>
+    s.comparisons.map((c) => ({ system: s.system, demands: s.demands, ...c })),
+  );
   results.footprint = {
     generatedN: n,
+    systems,
     ratios,
     output: lines.filter((l) => /^(==|carbonbase|SciPy|dense| {2}ratio)/.test(l)),
   };
-  for (const r of ratios) {
-    const ratio = r.ratio === null ? 'comparator did not finish' : r.ratio.toFixed(2);
-    console.log(`  ${r.system} — ${r.comparator}: carbonbase ÷ other = ${ratio}`);
-    rows.push([`footprint: ${r.system}`, r.comparator, '', '', ratio]);
+  const fmt = (x) => (x >= 1 ? `${x.toFixed(2)} s` : `${(x * 1000).toFixed(1)} ms`);
+  for (const s of systems) {
+    const ours = s.sides.carbonbase;
+    for (const c of s.comparisons) {
+      const other = s.sides[c.comparator];
+      if (c.one === null) {
+        console.log(`  ${s.system} — ${c.comparator}: ${c.note}`);
+        rows.push([`footprint: ${s.system}`, c.comparator, '', '', `comparator ${c.note}`]);
+        continue;
+      }
+      console.log(
+        `  ${s.system} — ${c.comparator}: carbonbase ÷ other = ${c.one.toFixed(3)} (one demand), ${c.many.toFixed(3)} (${s.demands} demands)`,
+      );
+      rows.push([
+        `footprint: ${s.system}, one demand`,
+        c.comparator,
+        `${fmt(ours.oneS)}, residual ${ours.residual.toExponential(1)}`,
+        `${fmt(other.oneS)}, residual ${other.residual.toExponential(1)}`,
+        c.one.toFixed(3),
+      ]);
+      rows.push([
+        `footprint: ${s.system}, ${s.demands} demands`,
+        c.comparator,
+        fmt(ours.manyS),
+        fmt(other.manyS),
+        c.many.toFixed(3),
+      ]);
+    }
   }
   if (!ratios.length) console.log('  no ratios found in the output (see above)');
 }

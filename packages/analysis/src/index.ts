@@ -6,6 +6,7 @@ export * from './indicators/graded.js';
 export * from './indicators/weighted.js';
 export { comprehensiveEnergy } from './indicators/energy.js';
 export * from './indicators/from-factors.js';
+export * from './indicators/gb16780-from-inventory.js';
 export * from './neutrality/rules.js';
 export * from './neutrality/check.js';
 export { LMDI_FACTORS, LmdiInputError, lmdi } from './lmdi.js';
@@ -13,6 +14,7 @@ export type { LmdiFactor, LmdiResult, LmdiSector, SectorEffects } from './lmdi.j
 export * from './measures/schema.js';
 export { parseMeasureLibrary } from './measures/parse.js';
 export * from './measures/instantiate.js';
+export * from './measures/site-data.js';
 export * from './macc.js';
 export * from './optimize/solver.js';
 export * from './optimize/lp.js';

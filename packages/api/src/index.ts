@@ -5,6 +5,7 @@ export { InMemoryPactEventLog } from './pact/event-log.js';
 export type { PactEventLog, ReceivedPactEvent } from './pact/event-log.js';
 export { InMemoryPactRepository } from './pact/in-memory-repository.js';
 export type { PactApiOptions } from './pact/options.js';
+export type { CallbackOutcome, PactCallbackOptions, PactPartner } from './pact/callbacks.js';
 export type {
   FootprintCriteria,
   FootprintListQuery,

@@ -360,4 +360,33 @@ describe.each(engines)('security of the application API on %s', (engine) => {
     expect(await snapshot(s, w.tenantId)).toEqual(before);
     expect((await s.auditLog.verify(w.tenantId)).ok).toBe(true);
   });
+
+  it('slows password guessing: attempts beyond the limit get 429, others can still log in', async () => {
+    const limited = await serve(store(), { loginLimit: { max: 3, windowMs: 60_000 } });
+    try {
+      const attempt = (login: string, password: string) =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { tenant: w.tenantId, login, password },
+        });
+      for (let i = 0; i < 3; i++)
+        expect((await attempt('manager1', 'wrong password')).statusCode).toBe(401);
+      // the fourth attempt is refused before the password is even checked, the right one too
+      const blocked = await attempt('manager1', PASSWORD);
+      expect(blocked.statusCode).toBe(429);
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+      expect(blocked.json()).toMatchObject({
+        code: 'too-many-requests',
+        message: {
+          zh: expect.stringContaining('秒后再试'),
+          en: expect.stringContaining('try again'),
+        },
+      });
+      // another user behind the same address is not locked out by those attempts
+      expect((await attempt('clerk1', PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
 });

@@ -110,13 +110,15 @@ describe.each(engines)('activity uploads through the API on %s', (engine) => {
     expect(body.message.zh).toContain('未导入任何数据');
     expect(body.details).toEqual([
       {
-        file: expect.stringContaining('bad.xlsx'),
+        file: 'bad.xlsx',
+        sheet: '月度活动数据 Monthly activity',
         row: 2,
         column: '单位 Unit',
         reason: expect.stringContaining('furlong'),
       },
       {
-        file: expect.stringContaining('bad.xlsx'),
+        file: 'bad.xlsx',
+        sheet: '月度活动数据 Monthly activity',
         row: 4,
         column: '月份 Month',
         reason: expect.stringContaining('13'),

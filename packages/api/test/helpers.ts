@@ -1,6 +1,11 @@
 import type { ProductFootprintInput } from '@carbonbase/pact';
 import { loadPactSchemas } from '@carbonbase/pact';
-import { buildServer, InMemoryPactEventLog, InMemoryPactRepository } from '../src/index.js';
+import {
+  buildServer,
+  InMemoryPactEventLog,
+  InMemoryPactRepository,
+  type PactApiOptions,
+} from '../src/index.js';
 import { cement, clinker, gridElectricity } from '../../pact/test/fixtures.js';
 import { readOpenApiSources, readSpecFile } from '../../pact/test/spec-files.js';
 
@@ -64,7 +69,9 @@ const byCreation = [...footprints].sort((a, b) => a.created.localeCompare(b.crea
 export const allIds = byCreation.map((f) => f.id);
 export const v2Ids = byCreation.filter((f) => f !== cementBag).map((f) => f.id);
 
-export function makeServer(options: { now?: () => Date; tokenSecret?: string } = {}) {
+export function makeServer(
+  options: Pick<PactApiOptions, 'now' | 'tokenSecret' | 'callbacks' | 'onCallback'> = {},
+) {
   const events = new InMemoryPactEventLog();
   const app = buildServer({
     pact: {

@@ -1,19 +1,24 @@
 import { createHash } from 'node:crypto';
-import type { RowIssue } from '@carbonbase/factors';
 import {
+  ACTIVITY_COLUMNS,
+  POLLUTANT_COLUMNS,
   readActivityCsv,
   readActivityWorkbook,
   type ActivityLine,
   type ActivityWorkbookRead,
+  type PollutantLine,
 } from '@carbonbase/io';
 import { parseQuantity } from '@carbonbase/quantity';
-import type {
-  ActivityParameters,
-  EmissionSource,
-  ImportBatch,
-  JsonValue,
-  Repositories,
-  Store,
+import {
+  PollutantCellConflictError,
+  type ActivityParameters,
+  type EmissionSource,
+  type Enterprise,
+  type ImportBatch,
+  type JsonValue,
+  type NewPollutantEmission,
+  type Repositories,
+  type Store,
 } from '@carbonbase/store';
 import { requireEnterprise } from './access.js';
 import { actorRef, type Actor } from './actor.js';
@@ -39,8 +44,9 @@ export interface ImportReport {
 
 const ACTIVITY_FIELDS = new Set(['id', 'kind', 'month', 'facility', 'amount']);
 
-const toDetail = (i: RowIssue): ErrorDetail => ({
+const toDetail = (i: ActivityWorkbookRead['issues'][number]): ErrorDetail => ({
   file: i.file,
+  ...(i.sheet !== undefined && { sheet: i.sheet }),
   ...(i.row !== undefined && { row: i.row }),
   ...(i.column !== undefined && { column: i.column }),
   reason: i.reason,
@@ -92,10 +98,24 @@ export async function importActivityFile(
   options: ImportOptions,
 ): Promise<ImportReport> {
   const { enterprise } = await requireEnterprise(store, actor, enterpriseId, 'enter-data');
-  const { lines, rows, issues } = await readFile(file);
+  const {
+    lines,
+    rows,
+    issues,
+    sheet,
+    pollutants = [],
+    pollutantRows,
+    pollutantSheet,
+  } = await readFile(file);
   const monthless = lines.filter((l) => l.month === undefined);
+  const badSuppliers = await supplierIssues(store, actor.tenantId, enterprise, lines, {
+    file: file.name,
+    ...(sheet !== undefined && { sheet }),
+    ...(rows !== undefined && { rows }),
+  });
   const all = [
     ...issues.map(toDetail),
+    ...badSuppliers,
     ...monthless.map((l) => ({
       file: file.name,
       field: 'month',
@@ -109,7 +129,7 @@ export async function importActivityFile(
       `the file has ${all.length} problem(s); nothing was imported`,
       all,
     );
-  if (lines.length === 0)
+  if (lines.length === 0 && pollutants.length === 0)
     throw new AppError('validation-failed', '文件中没有数据行', 'the file has no data rows', [
       { file: file.name, reason: '没有数据行 no data rows' },
     ]);
@@ -129,6 +149,7 @@ export async function importActivityFile(
     );
     let added = 0;
     let done = 0;
+    const total = lines.length + pollutants.length;
     for (const [i, line] of lines.entries()) {
       const parameters = parametersOf(line);
       let source = sources.get(line.id);
@@ -183,20 +204,70 @@ export async function importActivityFile(
       });
       if (result.appended) added++;
       done++;
-      await options.onProgress?.(done, lines.length);
+      await options.onProgress?.(done, total);
     }
+    // Pollutant rows reference the batch, so the batch is recorded first: which of them change
+    // is asked before, so that its counts cover both sheets.
+    const cells = pollutants.map((p, i): NewPollutantEmission => ({
+      tenantId: actor.tenantId,
+      enterpriseId: enterprise.id,
+      year: options.year,
+      month: p.month ?? 0,
+      pollutant: p.pollutant,
+      amount: parseQuantity(p.amount),
+      source: p.source,
+      recordedBy: by,
+      reason: `导入 import of ${file.name}`,
+      origin: {
+        file: file.name,
+        ...(pollutantSheet !== undefined && { sheet: pollutantSheet }),
+        ...(pollutantRows?.[i] !== undefined && { row: pollutantRows[i] }),
+      },
+    }));
+    const changed: { cell: NewPollutantEmission; line: PollutantLine; row?: number }[] = [];
+    for (const [i, cell] of cells.entries())
+      if (!(await repos.pollutantEmissions.unchanged(cell)))
+        changed.push({
+          cell,
+          line: pollutants[i]!,
+          ...(pollutantRows?.[i] !== undefined && { row: pollutantRows[i] }),
+        });
     const batch = await repos.importBatches.record({
       tenantId: actor.tenantId,
       enterpriseId: enterprise.id,
       fileName: file.name,
       fileSha256: sha256,
       sizeBytes: file.bytes.byteLength,
-      rowsRead: lines.length,
-      versionsAdded: added,
-      unchanged: lines.length - added,
+      rowsRead: total,
+      versionsAdded: added + changed.length,
+      unchanged: total - added - changed.length,
       sourcesCreated: created.length,
       importedBy: by,
     });
+    for (const c of changed) {
+      await repos.pollutantEmissions
+        .append({ ...c.cell, batchId: batch.id })
+        .catch((e: unknown) => {
+          if (!(e instanceof PollutantCellConflictError)) throw e;
+          // the stored year is annual and the file monthly, or the other way round
+          throw new AppError(
+            'validation-failed',
+            '污染物数据与已有数据的填报方式（按月/全年）不一致，未导入任何数据',
+            'pollutant data clash with the stored data (monthly against whole-year); nothing was imported',
+            [
+              {
+                file: file.name,
+                ...(pollutantSheet !== undefined && { sheet: pollutantSheet }),
+                ...(c.row !== undefined && { row: c.row }),
+                column: POLLUTANT_COLUMNS.find((x) => x.key === 'month')!.header,
+                reason: e.message,
+              },
+            ],
+          );
+        });
+      done++;
+      await options.onProgress?.(done, total);
+    }
     await repos.auditLog.append({
       tenantId: actor.tenantId,
       actor: by,
@@ -208,10 +279,58 @@ export async function importActivityFile(
         file: file.name,
         sha256,
         versionsAdded: added,
+        pollutantVersionsAdded: changed.length,
         year: options.year,
       },
     });
     return { batch, sourcesCreated: created };
+  });
+}
+
+const SUPPLIER_COLUMN = ACTIVITY_COLUMNS.find((c) => c.key === 'supplier')!.header;
+
+/**
+ * The supplier named on bought electricity or heat must be another enterprise of the tenant:
+ * park and region roll-ups match it against their members. One issue per bad cell.
+ */
+async function supplierIssues(
+  store: Store,
+  tenantId: string,
+  buyer: Enterprise,
+  lines: readonly ActivityLine[],
+  where: { readonly file: string; readonly sheet?: string; readonly rows?: readonly number[] },
+): Promise<ErrorDetail[]> {
+  const codes = [...new Set(lines.flatMap((l) => (l.supplier === undefined ? [] : [l.supplier])))];
+  const known = new Set<string>();
+  for (const code of codes) {
+    // the search matches codes by part; the exact code is picked from what it finds
+    const found = await store.organisations.listEnterprises(
+      tenantId,
+      { search: code },
+      { limit: 1000 },
+    );
+    if (found.some((e) => e.code === code)) known.add(code);
+  }
+  return lines.flatMap((l, i) => {
+    const reason =
+      l.supplier === undefined
+        ? undefined
+        : l.supplier === buyer.code
+          ? `供应方不能是本企业 the supplier cannot be the enterprise itself (${l.supplier}); leave it blank for own generation`
+          : !known.has(l.supplier)
+            ? `未知企业代码 unknown enterprise code "${l.supplier}": the supplier must be an enterprise registered on this platform; leave it blank for the grid`
+            : undefined;
+    if (reason === undefined) return [];
+    const row = where.rows?.[i];
+    return [
+      {
+        file: where.file,
+        ...(where.sheet !== undefined && { sheet: where.sheet }),
+        ...(row !== undefined && { row }),
+        column: SUPPLIER_COLUMN,
+        reason,
+      },
+    ];
   });
 }
 

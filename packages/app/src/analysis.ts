@@ -3,21 +3,25 @@ import {
   rankEnterprises,
   rollUp,
   metricValue,
+  synergyOfChange,
+  POLLUTANTS,
   type ChangeResult,
   type ChangeRow,
   type ElectricityPurchase,
   type MetricValue,
   type EnterpriseRecord,
+  type Pollutant,
   type Ranking,
   type Rollup,
+  type SynergyChange,
 } from '@carbonbase/analysis';
 import type { InventoryResult, LineResult } from '@carbonbase/engine';
-import { quantity, subtract, sum, valueIn, type Quantity } from '@carbonbase/quantity';
-import type { Enterprise, Park, Region, Store } from '@carbonbase/store';
+import { compatible, quantity, subtract, sum, valueIn, type Quantity } from '@carbonbase/quantity';
+import type { Enterprise, Park, PollutantYear, Region, Store } from '@carbonbase/store';
 import { readScope } from './access.js';
 import type { Actor } from './actor.js';
 import { notFound } from './errors.js';
-import { resultOf } from './runs.js';
+import { resultOf, type RunInputs } from './runs.js';
 
 /**
  * Park and region overviews over the store: the latest annual run of every enterprise turned
@@ -39,6 +43,19 @@ interface RecordSource {
   readonly scope3?: Quantity;
   /** The engine intensity whose denominator is taken as production (per-t-clinker, …). */
   readonly productionBasis?: string;
+  /** The year's air pollutants from the store, by pollutant. */
+  readonly pollutants: readonly PollutantFigure[];
+}
+
+/** An enterprise's pollutant over the year, as the store holds it. */
+export interface PollutantFigure {
+  readonly pollutant: Pollutant;
+  /** Tonnes. */
+  readonly amount: Quantity;
+  /** Months reported (1–12), or [0] for a whole-year figure. */
+  readonly months: readonly number[];
+  /** cems, permit-report, estimate. */
+  readonly sources: readonly string[];
 }
 
 /** An enterprise's year turned into a record: `record.enterprise` is the enterprise code. */
@@ -52,7 +69,9 @@ interface StoreRecord {
  * the run total (the engine lists clinker, then cement, then output value). Boundary intensities
  * (clinker production only) have another numerator and are not taken.
  */
-function productionOf(r: InventoryResult): { production: Quantity; basis: string } | undefined {
+export function productionOf(
+  r: InventoryResult,
+): { production: Quantity; basis: string } | undefined {
   const overTotal = r.intensities.find(
     (i) =>
       i.numerator.unit === r.total.unit &&
@@ -66,21 +85,43 @@ const amountOf = (l: LineResult): Quantity | undefined =>
   l.explanation.inputs.find((i) => i.field === 'amount')?.value;
 
 /**
- * Scope 2 as purchases, one per line kind (electricity, heat, …). The store holds no supplier
- * for a purchase, so none is named: every purchase counts as bought from outside the group.
- * Purchased heat travels in `electricity` with its own unit (GJ): the record has one channel for
- * bought energy and the roll-up converts that amount only for purchases inside the group.
+ * The energy bought on a scope 2 line: its amount, or for steam given as a mass the heat the
+ * engine computed from it (its calorific energy), so that every purchase is an energy.
  */
-function purchasesOf(r: InventoryResult): ElectricityPurchase[] | undefined {
-  const byKind = new Map<string, LineResult[]>();
-  for (const l of r.lines)
-    if (l.scope === 'scope2') byKind.set(l.kind, [...(byKind.get(l.kind) ?? []), l]);
+function boughtEnergy(l: LineResult): Quantity | undefined {
+  const amount = amountOf(l);
+  if (amount && compatible(amount.unit, 'GJ')) return amount;
+  const heat = l.energy?.calorific;
+  return heat && quantity(valueIn(heat, 'GJ'), 'GJ');
+}
+
+/**
+ * Scope 2 as purchases, one per line kind (electricity, heat, …) and supplier. `suppliers` is
+ * the run's line id → supplying enterprise code (RunInputs.suppliers); a line without one was
+ * bought from the grid or from outside the platform. Purchased heat travels in `electricity`
+ * with its own unit (GJ): the record has one channel for bought energy, and the roll-up converts
+ * that amount (to MWh) only for purchases inside the group.
+ */
+function purchasesOf(
+  r: InventoryResult,
+  suppliers: Readonly<Record<string, string>>,
+): ElectricityPurchase[] | undefined {
+  const byKey = new Map<string, { supplier?: string; lines: LineResult[] }>();
+  for (const l of r.lines) {
+    if (l.scope !== 'scope2') continue;
+    const supplier = suppliers[l.id];
+    const key = `${l.kind} ${supplier ?? ''}`;
+    const group = byKey.get(key) ?? { ...(supplier !== undefined && { supplier }), lines: [] };
+    group.lines.push(l);
+    byKey.set(key, group);
+  }
   const out: ElectricityPurchase[] = [];
-  for (const lines of byKind.values()) {
-    const amounts = lines.map(amountOf);
+  for (const { supplier, lines } of byKey.values()) {
+    const amounts = lines.map(boughtEnergy);
     if (amounts.some((a) => a === undefined)) return undefined;
     const first = amounts[0] as Quantity;
     out.push({
+      ...(supplier !== undefined && { supplier }),
       electricity: sum(amounts as Quantity[], first.unit),
       emissions: sum(
         lines.map((l) => l.emissions),
@@ -89,6 +130,14 @@ function purchasesOf(r: InventoryResult): ElectricityPurchase[] | undefined {
     });
   }
   return out;
+}
+
+/** A record's pollutants: those the store holds for the year, in tonnes. */
+function pollutantsRecord(
+  figures: readonly PollutantFigure[],
+): Partial<Record<Pollutant, Quantity>> | undefined {
+  if (figures.length === 0) return undefined;
+  return Object.fromEntries(figures.map((f) => [f.pollutant, f.amount]));
 }
 
 /**
@@ -100,14 +149,16 @@ function recordFromRun(
   e: Enterprise,
   year: number,
   group: { readonly park?: string; readonly region: string },
-  run: { id: string; result: InventoryResult },
+  run: { id: string; result: InventoryResult; suppliers: Readonly<Record<string, string>> },
+  pollutants: readonly PollutantFigure[],
 ): StoreRecord {
   const r = run.result;
   const scope2 = r.byScope.scope2 ?? quantity(0, T);
   const scope3 = r.byScope.scope3;
   const direct = subtract(subtract(r.total, scope2), scope3 ?? quantity(0, T));
   const production = productionOf(r);
-  const purchases = purchasesOf(r);
+  const purchases = purchasesOf(r, run.suppliers);
+  const polluted = pollutantsRecord(pollutants);
   return {
     record: {
       enterprise: e.code,
@@ -120,6 +171,7 @@ function recordFromRun(
       energy: r.energy.calorific,
       direct: quantity(valueIn(direct, T), T),
       ...(purchases && { purchases }),
+      ...(polluted && { pollutants: polluted }),
     },
     source: {
       name: e.name,
@@ -128,8 +180,36 @@ function recordFromRun(
       runId: run.id,
       ...(scope3 !== undefined && { scope3 }),
       ...(production && { productionBasis: production.basis }),
+      pollutants,
     },
   };
+}
+
+/** Each enterprise's pollutant figures for the year, from the store's current versions. */
+async function pollutantsFor(
+  store: Store,
+  tenantId: string,
+  enterprises: readonly Enterprise[],
+  year: number,
+): Promise<Map<string, PollutantFigure[]>> {
+  const years: PollutantYear[] = await store.pollutantEmissions.yearTotals({
+    tenantId,
+    enterpriseIds: enterprises.map((e) => e.id),
+    years: [year],
+  });
+  const out = new Map<string, PollutantFigure[]>();
+  for (const y of years) {
+    const figure: PollutantFigure = {
+      pollutant: y.pollutant,
+      amount: y.amount,
+      months: y.months,
+      sources: y.sources,
+    };
+    out.set(y.enterpriseId, [...(out.get(y.enterpriseId) ?? []), figure]);
+  }
+  for (const figures of out.values())
+    figures.sort((a, b) => POLLUTANTS.indexOf(a.pollutant) - POLLUTANTS.indexOf(b.pollutant));
+  return out;
 }
 
 /**
@@ -155,11 +235,25 @@ async function recordsFor(
       latest.set(s.enterpriseId, s.id);
   const records: StoreRecord[] = [];
   const withoutRun: Enterprise[] = [];
+  const pollutants = await pollutantsFor(store, tenantId, enterprises, year);
   for (const e of enterprises) {
     const runId = latest.get(e.id);
     const run = runId === undefined ? undefined : await store.calculationRuns.get(tenantId, runId);
     if (!run) withoutRun.push(e);
-    else records.push(recordFromRun(e, year, groupOf(e), { id: run.id, result: resultOf(run) }));
+    else
+      records.push(
+        recordFromRun(
+          e,
+          year,
+          groupOf(e),
+          {
+            id: run.id,
+            result: resultOf(run),
+            suppliers: (run.inputs as unknown as RunInputs).suppliers ?? {},
+          },
+          pollutants.get(e.id) ?? [],
+        ),
+      );
   }
   return { records, withoutRun };
 }
@@ -180,6 +274,13 @@ export interface EnterpriseRow {
   readonly productionBasis: string | null;
   readonly intensity: Quantity | null;
   readonly yearOnYear: ChangeResult;
+  /** The year's air pollutants (t) from the store; empty without pollutant data. */
+  readonly pollutants: readonly PollutantFigure[];
+  /**
+   * Year on year, the change of carbon (direct + indirect) against each pollutant reported in
+   * both years, with its synergy class (减污降碳协同); empty without both.
+   */
+  readonly synergy: readonly SynergyChange[];
 }
 
 export interface SectorShare {
@@ -202,6 +303,11 @@ export interface GroupChange {
   readonly net: ChangeResult;
   /** Enterprises left out of the comparison, having a run in one year only. */
   readonly leftOut: readonly string[];
+  /**
+   * The same enterprises' net total against each pollutant some of them report in both years
+   * (summed over them), with its synergy class; empty without such a pollutant.
+   */
+  readonly synergy: readonly SynergyChange[];
 }
 
 export interface Overview {
@@ -240,11 +346,47 @@ export interface RegionOverview extends Overview {
   readonly outsideParks: readonly string[];
 }
 
-const SUPPLY_UNKNOWN =
-  '库中没有购电来源（供电企业）数据：全部外购电力与热力按来自园区或区域外（电网）计，内部互供为零。 ' +
-  'The store holds no supplier for purchased electricity: every purchase counts as bought from outside the park or region (the grid), so no internal transfer is found.';
+const supplyRule = (scope: 'park' | 'region') => {
+  const zh = scope === 'park' ? '园区' : '地区';
+  return (
+    `外购电力与热力按填报的供应方区分：供应方为本${zh}企业的属内部互供，两边都列出（计入供应企业的直接排放，也计入购买企业的间接排放），合计（net）只计一次，即扣除购买企业的这部分间接排放；未填供应方的按来自${zh}外（电网）计。 ` +
+    `Purchased electricity and heat are told apart by the supplier entered with them: bought from an enterprise of the ${scope} it is an internal transfer, shown both ways (in the supplier's direct emissions and in the buyer's indirect emissions) and counted once in the net total, which leaves out the buyer's indirect emissions for it; a purchase naming no supplier counts as bought from outside the ${scope} (the grid).`
+  );
+};
 
 const POWER = /D44\d\d|发电|power generation/i;
+
+/**
+ * An amount for a note, as each language reads it: rounded (whole units from 100 up), with
+ * thousands separators and its unit; in Chinese 万 (10⁴) and 亿 (10⁸) from 10 000 up, as the
+ * dashboard writes them (61.5万 MWh), in English the full figure (614,997 MWh).
+ */
+function noteAmount(q: Quantity): { readonly zh: string; readonly en: string } {
+  const digits = (v: number) => (Math.abs(v) >= 100 ? 0 : 2);
+  const plain = (v: number, locale: string) =>
+    new Intl.NumberFormat(locale, { maximumFractionDigits: digits(v) }).format(v);
+  const scaled = (v: number) => {
+    for (const [factor, word] of [
+      [1e8, '亿'],
+      [1e4, '万'],
+    ] as const)
+      if (Math.abs(v) >= factor)
+        return `${new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(v / factor)}${word}`;
+    return plain(v, 'zh-CN');
+  };
+  return { zh: `${scaled(q.value)} ${q.unit}`, en: `${plain(q.value, 'en-US')} ${q.unit}` };
+}
+
+/**
+ * A roll-up as the overview shows it. rollUp (packages/analysis) writes the electricity bought
+ * inside the group into its energy note as the raw sum (614996.5777777777 MWh); here it is
+ * written for reading, in the note's Chinese half (its first mention) and its English half.
+ */
+function readableRollup(r: Rollup): Rollup {
+  const raw = `${r.internalElectricity.value} ${r.internalElectricity.unit}`;
+  const { zh, en } = noteAmount(r.internalElectricity);
+  return { ...r, notes: r.notes.map((n) => n.replace(raw, zh).replace(raw, en)) };
+}
 
 /** A group's net total as one emitter, so that its change comes from periodChanges. */
 const asOneEmitter = (key: string, g: Rollup, year: number): EnterpriseRecord => ({
@@ -284,13 +426,26 @@ function groupChange(
         reason: `没有 ${year - 1} 与 ${year} 两年都有核算的企业 no enterprise has a run in both ${year - 1} and ${year}`,
       },
       leftOut,
+      synergy: [],
     };
   const [, row] = periodChanges(
     [asOneEmitter(key, a, year - 1), asOneEmitter(key, b, year)],
     'emissions',
     T,
   );
-  return { net: (row as ChangeRow).yearOnYear, leftOut };
+  const reported = (rs: readonly EnterpriseRecord[], p: Pollutant) =>
+    rs.some((r) => before.has(r.enterprise) && now.has(r.enterprise) && r.pollutants?.[p]);
+  const inBothYears = POLLUTANTS.filter((p) => reported(previous, p) && reported(current, p));
+  return {
+    net: (row as ChangeRow).yearOnYear,
+    leftOut,
+    synergy: synergyOfChange(
+      { before: a.net, after: b.net },
+      Object.fromEntries(
+        inBothYears.map((p) => [p, { before: a.pollutants[p], after: b.pollutants[p] }]),
+      ),
+    ),
+  };
 }
 
 function sectorShares(records: readonly EnterpriseRecord[], rollup: Rollup): SectorShare[] {
@@ -348,6 +503,11 @@ function enterpriseRows(
   const prior = new Map(previous.map((p) => [p.record.enterprise, p.record]));
   return current.map(({ record: r, source: s }): EnterpriseRow => {
     const before = prior.get(r.enterprise);
+    const carbon = {
+      before: before && valueOr(metricValue(before, 'emissions', T)),
+      after: valueOr(metricValue(r, 'emissions', T)),
+    };
+    const both = POLLUTANTS.filter((p) => before?.pollutants?.[p] && r.pollutants?.[p]);
     // sorted by period: the current year is the last row
     const rows = periodChanges(before ? [before, r] : [r], 'emissions', T);
     const unit = r.production && `${T}/${r.production.unit}`;
@@ -364,6 +524,16 @@ function enterpriseRows(
       productionBasis: s.productionBasis ?? null,
       intensity: unit ? valueOr(metricValue(r, 'carbon-intensity', unit)) : null,
       yearOnYear: (rows[rows.length - 1] as ChangeRow).yearOnYear,
+      pollutants: s.pollutants,
+      synergy:
+        carbon.before && carbon.after && both.length > 0
+          ? synergyOfChange(
+              { before: carbon.before, after: carbon.after },
+              Object.fromEntries(
+                both.map((p) => [p, { before: before!.pollutants![p]!, after: r.pollutants![p]! }]),
+              ),
+            )
+          : [],
     };
   });
 }
@@ -372,6 +542,7 @@ function overviewNotes(
   scope: 'park' | 'region',
   records: readonly StoreRecord[],
   withoutRun: readonly Enterprise[],
+  rollup: Rollup | null,
 ): string[] {
   const notes = [
     '每家企业取该年最新一次全年核算 each enterprise is taken from its latest annual run of the year',
@@ -380,14 +551,39 @@ function overviewNotes(
     '按强度排名只比较同一产量口径的企业，强度最低者为第 1 by intensity: only enterprises with the same production basis are compared, rank 1 is the lowest',
     '同比只比较两年都有核算的企业 year on year compares only the enterprises with a run in both years',
   ];
-  const power = records.filter((r) => POWER.test(r.record.sector ?? ''));
-  if (power.length > 0)
-    notes.push(
-      `${power.map((r) => r.record.enterprise).join('、')} 发电：其直接排放计入合计；若其电力由本${scope === 'park' ? '园区' : '地区'}企业购买，这部分也在购电企业的间接排放中，合计会重复计算，库中无数据可以扣除；综合能耗同理。 ` +
-        `${power.map((r) => r.record.enterprise).join(', ')} generates power: its direct emissions are in the total; electricity it sells to members is also in their indirect emissions and is then counted twice, which the store has no data to remove; the same holds for the energy total.`,
+  const zh = scope === 'park' ? '园区' : '地区';
+  const transfers = rollup?.transfers ?? [];
+  const suppliers = [...new Set(transfers.map((t) => t.supplier))].sort();
+  for (const supplier of suppliers) {
+    const buyers = transfers.filter((t) => t.supplier === supplier);
+    const removed = noteAmount(
+      quantity(
+        buyers.reduce((x, t) => x + valueIn(t.buyerIndirect, T), 0),
+        T,
+      ),
     );
+    const names = [...new Set(buyers.map((t) => t.buyer))].sort();
+    notes.push(
+      `${supplier} 向本${zh} ${names.join('、')} 供电（热）：其排放已在 ${supplier} 的直接排放中，合计扣除购买企业对应的间接排放 ${removed.zh}。 ` +
+        `${supplier} supplies ${names.join(', ')} of the ${scope}: those emissions are in ${supplier}'s direct emissions, so the net total leaves out the buyers' ${removed.en} of indirect emissions for it.`,
+    );
+  }
+  // a power plant that no member names as supplier: what it sells inside, if anything, is not
+  // recorded, so the total can only be as good as the supplier entries
+  const silent = records
+    .filter((r) => POWER.test(r.record.sector ?? ''))
+    .map((r) => r.record.enterprise)
+    .filter((c) => !suppliers.includes(c));
+  if (silent.length > 0)
+    notes.push(
+      `${silent.join('、')} 发电，但本${zh}没有企业填报从其购电；若有而未填供应方，这部分会重复计算。 ` +
+        `${silent.join(', ')} generates power, but no member of the ${scope} names it as supplier; a purchase from it entered without its supplier would be counted twice.`,
+    );
+  const withPollutants = records.filter((r) => r.source.pollutants.length > 0).length;
   notes.push(
-    '库中没有污染物数据：污染物合计为零只因无数据 the store holds no pollutant data: the pollutant totals are zero for want of data, not measured',
+    withPollutants === 0
+      ? '库中没有该年的污染物数据：污染物合计为零只因无数据 the store holds no pollutant data for the year: the pollutant totals are zero for want of data, not measured'
+      : `污染物为企业填报的排放量（t），合计为 ${withPollutants} 家有数据企业之和；协同类型比较碳排放与污染物的同比变化（两者都降为协同） pollutants are the amounts the enterprises report (t), totalled over the ${withPollutants} enterprise(s) with data; the synergy class compares the year-on-year change of carbon and of each pollutant (both down is co-control)`,
   );
   if (records.some((r) => r.source.scope3 !== undefined))
     notes.push('范围三不计入合计 scope 3 is left out of the totals');
@@ -417,7 +613,8 @@ async function overviewOf(
     recordsFor(store, actor.tenantId, enterprises, year - 1, groupOf),
   ]);
   const records = now.records.map((r) => r.record);
-  const rollup = rollUp(records, { scope, period: { year } }).find((g) => g.group === key) ?? null;
+  const found = rollUp(records, { scope, period: { year } }).find((g) => g.group === key);
+  const rollup = found ? readableRollup(found) : null;
   return {
     now,
     before,
@@ -442,8 +639,8 @@ async function overviewOf(
       enterprises: enterpriseRows(now.records, before.records),
       sectors: rollup ? sectorShares(records, rollup) : [],
       withoutRun: now.withoutRun.map((e) => ({ code: e.code, name: e.name })),
-      supply: { known: false, note: SUPPLY_UNKNOWN },
-      notes: overviewNotes(scope, now.records, now.withoutRun),
+      supply: { known: true, note: supplyRule(scope) },
+      notes: overviewNotes(scope, now.records, now.withoutRun, rollup),
     },
   };
 }
@@ -452,7 +649,7 @@ async function overviewOf(
  * Whether the actor sees every enterprise of the group: an overview is shown only then, as a
  * partial total would read as the whole. Otherwise the group is not found (ids cannot be probed).
  */
-async function coversGroup(
+export async function coversGroup(
   store: Store,
   actor: Actor,
   group: { parkId?: string; regionId: string },
@@ -555,7 +752,8 @@ export async function regionOverview(
     parks: parks
       .sort((a, b) => a.code.localeCompare(b.code))
       .map((p) => {
-        const rollup = byPark.get(p.code) ?? null;
+        const found = byPark.get(p.code);
+        const rollup = found ? readableRollup(found) : null;
         return {
           id: p.id,
           code: p.code,

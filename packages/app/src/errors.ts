@@ -13,6 +13,8 @@ export type AppErrorCode =
 
 export interface ErrorDetail {
   readonly file?: string;
+  /** The workbook sheet the row is on (a CSV has none). */
+  readonly sheet?: string;
   readonly row?: number;
   readonly column?: string;
   readonly field?: string;

@@ -40,3 +40,29 @@ export {
 } from './periods.js';
 export type { PeriodStatus } from './periods.js';
 export * from './analysis.js';
+export {
+  FOOTPRINT_METHOD,
+  pactFootprintOf,
+  pactInputOf,
+  productFootprint,
+  urnPart,
+  uuidV5,
+} from './footprints.js';
+export type { FootprintQuery, PactIdentity, PactMajor, ProductFootprint } from './footprints.js';
+export { enterpriseCbam, enterpriseCbamWorkbook } from './cbam.js';
+export type { EnterpriseCbam, EnterpriseCbamQuery } from './cbam.js';
+export * from './pathways.js';
+export * from './evaluations.js';
+export { gradeRun, runFigures } from './grade.js';
+export type { Bilingual, GradedIndicator, GradeLimit, RunFigures, RunGrade } from './grade.js';
+export * from './planning.js';
+export { siteFromRun } from './planning-sites.js';
+export type {
+  Derivation,
+  PriceOverrides,
+  RunLine,
+  SiteInput,
+  StoreSite,
+} from './planning-sites.js';
+export { MEASURE_LIBRARY_FILES, planningData } from './planning-data.js';
+export type { PlanningData } from './planning-data.js';

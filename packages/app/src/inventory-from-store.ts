@@ -34,6 +34,18 @@ export interface LineOrigin {
   readonly sourceCode: string;
   readonly month: string;
   readonly version: number;
+  /**
+   * Bought electricity or heat: the code of the supplying enterprise (the version's `supplier`
+   * parameter); absent for the grid. Not an inventory field, so it travels here.
+   */
+  readonly supplier?: string;
+}
+
+/** Line id → supplier code of the lines that name one: what a run keeps for roll-ups. */
+export function suppliersOf(origins: ReadonlyMap<string, LineOrigin>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [id, o] of origins) if (o.supplier !== undefined) out[id] = o.supplier;
+  return out;
 }
 
 export interface StoreInventory {
@@ -72,8 +84,9 @@ export function inventoryFromStore(input: {
     const id = monthLineId(source.code, v.month);
     const facility = source.facilityId ? facilities.get(source.facilityId) : undefined;
     months.add(Number(v.month.slice(5, 7)));
+    const { supplier, ...parameters } = v.parameters ?? {};
     lines.push({
-      ...v.parameters,
+      ...parameters,
       id,
       kind: source.category,
       month: Number(v.month.slice(5, 7)),
@@ -85,6 +98,7 @@ export function inventoryFromStore(input: {
       sourceCode: source.code,
       month: v.month,
       version: v.version,
+      ...(typeof supplier === 'string' && { supplier }),
     });
   }
   const usedFacilities = input.facilities.filter((f) =>

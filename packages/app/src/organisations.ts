@@ -94,6 +94,58 @@ export async function visibleOrganisation(store: Store, actor: Actor) {
   };
 }
 
+/** A region as the region list gives it: with its parent and its depth in the tree. */
+export interface RegionEntry {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly parentId?: string;
+  /** Depth in the tenant's region tree: 1 for a region without a parent, 2 beneath it, … */
+  readonly level: number;
+}
+
+/**
+ * The regions whose overview the actor may open, parents before children (then by code): every
+ * region for a platform admin, a regulator's regions with everything beneath them. A park
+ * administrator and the enterprise roles get none: they see part of a region only, and a region
+ * overview is shown only to those who see all of it (analysis.ts, `coversGroup`). The regions
+ * their parks and enterprises lie in are in `visibleOrganisation`, for naming.
+ */
+export async function listRegions(store: Store, actor: Actor): Promise<RegionEntry[]> {
+  const [scope, regions] = await Promise.all([
+    readScope(store, actor),
+    store.organisations.listRegions(actor.tenantId),
+  ]);
+  const allowed = scope ? new Set(scope.regionIds) : undefined;
+  const children = new Map<string | undefined, Region[]>();
+  const ids = new Set(regions.map((r) => r.id));
+  for (const r of regions) {
+    // a parent outside the tenant's list cannot happen in one store; treat it as a root anyway
+    const parent = r.parentId !== undefined && ids.has(r.parentId) ? r.parentId : undefined;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const out: RegionEntry[] = [];
+  const visit = (parent: string | undefined, level: number) => {
+    for (const r of [...(children.get(parent) ?? [])].sort((a, b) =>
+      a.code.localeCompare(b.code),
+    )) {
+      if (!allowed || allowed.has(r.id))
+        out.push({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          ...(r.nameEn !== undefined && { nameEn: r.nameEn }),
+          ...(r.parentId !== undefined && { parentId: r.parentId }),
+          level,
+        });
+      visit(r.id, level + 1);
+    }
+  };
+  visit(undefined, 1);
+  return out;
+}
+
 export async function listActivity(
   store: Store,
   actor: Actor,

@@ -19,7 +19,12 @@ import { readScope, requireEnterprise, requirePlatformAdmin } from './access.js'
 import { actorRef, type Actor } from './actor.js';
 import { AppError, notFound } from './errors.js';
 import { currentFactorSets, factorBaseOf, factorSetsByRef, setRef } from './factor-base.js';
-import { factorRegionOf, inventoryFromStore, type StoreInventory } from './inventory-from-store.js';
+import {
+  factorRegionOf,
+  inventoryFromStore,
+  suppliersOf,
+  type StoreInventory,
+} from './inventory-from-store.js';
 
 const RUN = { zh: '核算记录', en: 'calculation run' };
 
@@ -28,6 +33,11 @@ export interface RunInputs {
   readonly inventory: StoreInventory['document'];
   /** Every factor set the calculation could resolve against, as `id@version`. */
   readonly factorSets: readonly string[];
+  /**
+   * Line id → code of the enterprise that supplied the line's bought electricity or heat, for
+   * park and region roll-ups (not used by the engine); absent when no line names a supplier.
+   */
+  readonly suppliers?: Readonly<Record<string, string>>;
 }
 
 interface Calculated {
@@ -124,7 +134,12 @@ export async function calculateYear(
     sources,
     activity,
   });
-  const inputs: RunInputs = { inventory: built.document, factorSets: sets.map(setRef).sort() };
+  const suppliers = suppliersOf(built.origins);
+  const inputs: RunInputs = {
+    inventory: built.document,
+    factorSets: sets.map(setRef).sort(),
+    ...(Object.keys(suppliers).length > 0 && { suppliers }),
+  };
   const calc = calculate(inputs, sets, `${enterprise.code} ${year}`);
   return store.transaction(async (repos) => {
     const run = await repos.calculationRuns.save({
@@ -163,6 +178,26 @@ export async function getRun(store: Store, actor: Actor, runId: string): Promise
   return run;
 }
 
+/**
+ * The enterprise's newest run over the whole calendar year, without an access check: for
+ * use-cases that have checked the actor's reach already. Runs of part of a year are passed over.
+ */
+export async function annualRunOf(
+  store: Store,
+  tenantId: string,
+  enterpriseId: string,
+  year: number,
+): Promise<CalculationRun | undefined> {
+  const summaries = await store.calculationRuns.list(tenantId, {
+    enterpriseId,
+    periodStart: `${year}-01-01`,
+    limit: 50,
+  });
+  // newest first
+  const annual = summaries.find((s) => s.periodEnd === `${year}-12-31`);
+  return annual && store.calculationRuns.get(tenantId, annual.id);
+}
+
 export async function listRuns(
   store: Store,
   actor: Actor,
@@ -171,14 +206,9 @@ export async function listRuns(
   if (filter.enterpriseId !== undefined)
     await requireEnterprise(store, actor, filter.enterpriseId, 'read');
   const scope = await readScope(store, actor);
-  const enterpriseIds = scope
-    ? (
-        await store.organisations.listEnterprises(actor.tenantId, { scope }, { limit: 100_000 })
-      ).map((e) => e.id)
-    : undefined;
   return store.calculationRuns.list(actor.tenantId, {
     ...(filter.enterpriseId !== undefined && { enterpriseId: filter.enterpriseId }),
-    ...(enterpriseIds && { enterpriseIds }),
+    ...(scope && { scope }),
     ...(filter.year !== undefined && { periodStart: `${filter.year}-01-01` }),
     ...(filter.limit !== undefined && { limit: filter.limit }),
     ...(filter.offset !== undefined && { offset: filter.offset }),

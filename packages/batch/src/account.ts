@@ -13,8 +13,10 @@ import {
   type KernelColumns,
   type KernelOutputs,
   type KernelTables,
+  type RowValues,
 } from './kernel.js';
 import { planBatch, SCOPES, type BatchPlan } from './plan.js';
+import { evaluateRows, type BatchReport, type RowAllocator } from './rows.js';
 
 export interface BatchOptions {
   /** Method-set id or alias. */
@@ -41,6 +43,10 @@ export interface BatchResult extends KernelOutputs {
   readonly partitions: Uint32Array;
   /** Per-source sums of each partition: sourcePartials[k × sources + s]. */
   readonly sourcePartials: Float64Array;
+  /** Figures computed before the kernel; absent when every row is a constant chain. */
+  readonly rowValues?: RowValues;
+  /** How many rows were calculated how (chain, own values, engine) and why. */
+  readonly report: BatchReport;
 }
 
 const DEFAULT_PARTITION_ROWS = 1 << 16;
@@ -95,9 +101,20 @@ export function allocateOutputs(
   };
 }
 
-export function kernelColumns(c: ActivityColumns): KernelColumns {
-  const { enterpriseRegion, enterprise, year, month, kind, code, unit, amount } = c;
-  return { enterpriseRegion, enterprise, year, month, kind, code, unit, amount };
+export function kernelColumns(batch: PreparedBatch, rows?: RowValues): KernelColumns {
+  const { enterpriseRegion, enterprise, year, month, kind, code, unit, amount } = batch.columns;
+  return {
+    enterpriseRegion,
+    enterprise,
+    year,
+    month,
+    kind,
+    code,
+    unit,
+    amount,
+    ...(batch.variant ? { variant: batch.variant } : {}),
+    ...(rows ? { rows } : {}),
+  };
 }
 
 /** Prepares, plans and lays out a run; the in-thread and the worker paths share it. */
@@ -106,10 +123,12 @@ export function setUpRun(
   factors: FactorLookup,
   options: BatchOptions,
   alloc: ArrayAllocator = plainArray,
+  rowAlloc?: RowAllocator,
 ): Omit<BatchResult, 'unit' | 'method'> & { readonly methodSet: MethodSet } {
   const methodSet = getMethodSet(options.method);
   const batch = prepareBatch(columns);
   const plan = planBatch(batch, methodSet, factors);
+  const { values, report } = evaluateRows(batch, plan, factors, rowAlloc);
   const tables = kernelTables(batch, plan);
   const partitions = partitionRows(batch, options.partitionRows);
   return {
@@ -118,6 +137,8 @@ export function setUpRun(
     plan,
     tables,
     partitions,
+    ...(values ? { rowValues: values } : {}),
+    report,
     sourcePartials: alloc((partitions.length - 1) * tables.sources),
     ...allocateOutputs(batch, tables, alloc),
   };
@@ -130,13 +151,14 @@ export function finishRun(run: ReturnType<typeof setUpRun>): BatchResult {
 
 /** Accounts partition k of a run (its enterprises and its per-source partial sums). */
 export function computePartition(
-  r: Pick<BatchResult, 'tables' | 'batch' | 'partitions' | 'sourcePartials'> & KernelOutputs,
+  r: Pick<BatchResult, 'tables' | 'batch' | 'partitions' | 'sourcePartials' | 'rowValues'> &
+    KernelOutputs,
   k: number,
 ): void {
   const s = r.tables.sources;
   computeRange(
     r.tables,
-    kernelColumns(r.batch.columns),
+    kernelColumns(r.batch, r.rowValues),
     r,
     r.sourcePartials.subarray(k * s, (k + 1) * s),
     r.partitions[k]!,
@@ -222,10 +244,14 @@ export function enterpriseSummary(
   };
 }
 
-/** Warnings of the plans (e.g. recalled factors), each once, with the rows it concerns. */
+/**
+ * Warnings of the plans (e.g. recalled factors), of the rows' own values (a measured NCV far from
+ * the default) and of the documents the engine accounted, each once, with the rows it concerns.
+ */
 export function planWarnings(r: BatchResult): { message: string; rows: number }[] {
   const rows = new Map<string, number>();
   for (const p of r.plan.plans)
     for (const w of p.warnings) rows.set(w, (rows.get(w) ?? 0) + p.rows);
+  for (const w of r.report.warnings) rows.set(w.message, (rows.get(w.message) ?? 0) + w.rows);
   return [...rows].map(([message, n]) => ({ message, rows: n }));
 }

@@ -1,36 +1,35 @@
 import { account, type FactorLookup, type InventoryResult } from '@carbonbase/engine';
-import type { BatchResult } from './account.js';
+import type { PreparedBatch } from './columns.js';
 import { inventoryDocument, lineOf, rowId } from './document.js';
 
 /**
  * The inventory document of one enterprise and year, built from its rows (line ids `r<row>`, the
- * row's index in the input), in row order: exactly what the batch summed for that enterprise-year.
+ * row's index in the input), in row order, with its parameters and extra fields: exactly what the
+ * batch summed for that enterprise-year.
  */
 export function enterpriseDocument(
-  r: Pick<BatchResult, 'batch' | 'method'>,
+  r: { readonly batch: PreparedBatch; readonly method: { readonly id: string } },
   enterprise: number,
   year: number,
 ): Record<string, unknown> {
-  const c = r.batch.columns;
+  const b = r.batch;
+  const c = b.columns;
   const lines: Record<string, unknown>[] = [];
-  for (let i = r.batch.start[enterprise]!; i < r.batch.end[enterprise]!; i++) {
+  for (let i = b.start[enterprise]!; i < b.end[enterprise]!; i++) {
     if (c.year[i] !== year) continue;
-    lines.push(
-      lineOf(
-        c,
-        rowId(r.batch.inputRow?.[i] ?? i),
-        c.kind[i]!,
-        c.code[i]!,
-        c.unit[i]!,
-        c.amount[i]!,
-        c.month[i]!,
-      ),
-    );
+    lines.push(lineOf(b, i, rowId(b.inputRow?.[i] ?? i)));
   }
   if (!lines.length)
     throw new RangeError(`企业无该年数据 ${c.enterpriseIds[enterprise]} has no rows for ${year}`);
   const region = c.regions[c.enterpriseRegion[enterprise]!]!;
-  return inventoryDocument(c.enterpriseIds[enterprise]!, region, year, r.method.id, lines);
+  return inventoryDocument(
+    c.enterpriseIds[enterprise]!,
+    region,
+    year,
+    r.method.id,
+    lines,
+    c.documentExtras?.get(enterprise),
+  );
 }
 
 /**
@@ -38,7 +37,7 @@ export function enterpriseDocument(
  * the per-document engine on that enterprise's rows. The batch itself never builds explanations.
  */
 export function explainEnterprise(
-  r: Pick<BatchResult, 'batch' | 'method'>,
+  r: { readonly batch: PreparedBatch; readonly method: { readonly id: string } },
   factors: FactorLookup,
   enterprise: number,
   year: number,

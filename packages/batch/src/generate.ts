@@ -1,4 +1,4 @@
-import { BATCH_KINDS, type ActivityColumns, type BatchKind } from './columns.js';
+import type { ActivityColumns, BatchKind } from './columns.js';
 
 /** Seeded 32-bit generator (mulberry32): the same seed gives the same data on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -62,8 +62,17 @@ const FUELS: readonly { code: string; unit: 't' | '万Nm3'; typical: number }[] 
 ];
 const UNITS = ['t', '万Nm3', 'GJ', 'MWh', 'kWh'] as const;
 
+/** The kinds generated, in the order of the data's kind dictionary. */
+const KINDS = [
+  'fuel-combustion',
+  'electricity-purchased',
+  'electricity-exported',
+  'heat-purchased',
+  'heat-exported',
+] as const satisfies readonly BatchKind[];
+
 /** Share of sources by kind (fuel lines dominate national inventories by count). */
-const KIND_WEIGHTS: readonly [BatchKind, number][] = [
+const KIND_WEIGHTS: readonly [(typeof KINDS)[number], number][] = [
   ['fuel-combustion', 0.6],
   ['electricity-purchased', 0.25],
   ['heat-purchased', 0.08],
@@ -119,7 +128,7 @@ export function generateActivity(options: GenerateOptions): ActivityColumns {
         // One fuel line in twenty reports heat directly (GJ), which needs no NCV.
         const inGJ = rand() < 0.05;
         plan.push({
-          kind: BATCH_KINDS.indexOf(kindName),
+          kind: KINDS.indexOf(kindName),
           code: f,
           unit: unitIndex(inGJ ? 'GJ' : fuel.unit),
           base: fuel.typical * size * (inGJ ? 25 : 1),
@@ -127,14 +136,14 @@ export function generateActivity(options: GenerateOptions): ActivityColumns {
       } else if (kindName.startsWith('electricity')) {
         const inKWh = rand() < 0.1;
         plan.push({
-          kind: BATCH_KINDS.indexOf(kindName),
+          kind: KINDS.indexOf(kindName),
           code: 0,
           unit: unitIndex(inKWh ? 'kWh' : 'MWh'),
           base: 5000 * size * (inKWh ? 1000 : 1),
         });
       } else {
         plan.push({
-          kind: BATCH_KINDS.indexOf(kindName),
+          kind: KINDS.indexOf(kindName),
           code: 0,
           unit: unitIndex('GJ'),
           base: 20000 * size,
@@ -160,7 +169,7 @@ export function generateActivity(options: GenerateOptions): ActivityColumns {
     enterpriseIds: ids,
     enterpriseRegion: Uint16Array.from(regions),
     regions: [...PROVINCES],
-    kinds: [...BATCH_KINDS],
+    kinds: [...KINDS],
     codes: FUELS.map((f) => f.code),
     units: [...UNITS],
     enterprise,

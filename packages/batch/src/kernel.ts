@@ -1,5 +1,22 @@
 import type { KeyDims } from './plan.js';
 
+/** `RowValues.scope` of a row the kernel calculates from its plan's constant chain. */
+export const CHAIN_ROW = -128;
+
+/**
+ * Figures of the rows that are not a constant chain, computed before the kernel: rows with their
+ * own values (plans of mode `row`) and rows of enterprise-years accounted by the engine. The
+ * kernel adds them in row order like the others, so sums stay the engine's bit for bit.
+ */
+export interface RowValues {
+  /** The row's contribution in tCO2e (signed); unused for chain rows. */
+  readonly value: Float64Array;
+  /** Index into SCOPES, −1 when the row does not count, CHAIN_ROW for chain rows. */
+  readonly scope: Int8Array;
+  /** Index into the plan's sources. */
+  readonly source: Int32Array;
+}
+
 /**
  * The batch kernel: typed arrays in, sums out. No strings, no objects per row, no allocation in
  * the loop; it is what a worker thread runs on its share of the rows.
@@ -28,6 +45,10 @@ export interface KernelColumns {
   readonly code: Uint16Array;
   readonly unit: Uint8Array;
   readonly amount: Float64Array;
+  /** Parameter signature per row, when the batch has parameter columns. */
+  readonly variant?: Uint16Array;
+  /** Figures computed before the kernel (rows with their own values, engine rows). */
+  readonly rows?: RowValues;
 }
 
 /**
@@ -58,6 +79,10 @@ export function computeRange(
   start: number,
   end: number,
 ): void {
+  if (c.rows || c.variant) {
+    computeMixedRange(t, c, out, bySource, start, end);
+    return;
+  }
   const { codes, units, regions, years } = t.dims;
   const { planOfKey, chainStart, chain, scope, source, kinds, firstYear, yearIndex } = t;
   const { enterpriseRegion, enterprise, year, month, kind, code, unit, amount } = c;
@@ -69,6 +94,7 @@ export function computeRange(
     const e = enterprise[i]!;
     const yi = yearIndex[year[i]! - firstYear]!;
     const k = kind[i]!;
+    // The plan key with one parameter signature (variants = 1), as planKey computes it.
     const p =
       planOfKey[
         (((k * codes + code[i]!) * units + unit[i]!) * regions + enterpriseRegion[e]!) * years + yi
@@ -83,6 +109,64 @@ export function computeRange(
     byScope[ey * SCOPE_SLOTS + s]! += v;
     byKind[ey * kinds + k]! += v;
     sums[source[p]!]! += v;
+  }
+  for (let j = 0; j < sums.length; j++) bySource[j]! += sums[j]!;
+}
+
+/**
+ * The kernel for batches with parameter signatures or figures computed before the kernel: chain
+ * rows as above (with the signature in the key), other rows by their computed figure, all added
+ * in row order. A separate loop keeps the common path free of the extra reads.
+ */
+function computeMixedRange(
+  t: KernelTables,
+  c: KernelColumns,
+  out: KernelOutputs,
+  bySource: Float64Array,
+  start: number,
+  end: number,
+): void {
+  const { codes, units, regions, years, variants } = t.dims;
+  const { planOfKey, chainStart, chain, scope, source, kinds, firstYear, yearIndex } = t;
+  const { enterpriseRegion, enterprise, year, month, kind, code, unit, amount, variant } = c;
+  const rowScope = c.rows?.scope;
+  const rowValue = c.rows?.value;
+  const rowSource = c.rows?.source;
+  const { total, byMonth, byScope, byKind } = out;
+  const sums = new Float64Array(bySource.length);
+  for (let i = start; i < end; i++) {
+    const e = enterprise[i]!;
+    const yi = yearIndex[year[i]! - firstYear]!;
+    const k = kind[i]!;
+    const rs = rowScope ? rowScope[i]! : CHAIN_ROW;
+    let s: number;
+    let v: number;
+    let src: number;
+    if (rs === CHAIN_ROW) {
+      const p =
+        planOfKey[
+          ((((k * codes + code[i]!) * units + unit[i]!) * regions + enterpriseRegion[e]!) * years +
+            yi) *
+            variants +
+            (variant ? variant[i]! : 0)
+        ]!;
+      s = scope[p]!;
+      if (s < 0) continue;
+      v = amount[i]!;
+      for (let j = chainStart[p]!, stop = chainStart[p + 1]!; j < stop; j++) v *= chain[j]!;
+      src = source[p]!;
+    } else {
+      if (rs < 0) continue;
+      s = rs;
+      v = rowValue![i]!;
+      src = rowSource![i]!;
+    }
+    const ey = e * years + yi;
+    total[ey]! += v;
+    byMonth[ey * MONTH_SLOTS + month[i]!]! += v;
+    byScope[ey * SCOPE_SLOTS + s]! += v;
+    byKind[ey * kinds + k]! += v;
+    sums[src]! += v;
   }
   for (let j = 0; j < sums.length; j++) bySource[j]! += sums[j]!;
 }

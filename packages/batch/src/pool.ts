@@ -10,8 +10,9 @@ import {
   type BatchOptions,
   type BatchResult,
 } from './account.js';
-import type { ActivityColumns } from './columns.js';
-import type { KernelColumns } from './kernel.js';
+import type { ActivityColumns, PreparedBatch } from './columns.js';
+import type { KernelColumns, RowValues } from './kernel.js';
+import type { RowAllocator } from './rows.js';
 import type { WorkerMessage } from './worker.js';
 
 export interface ParallelOptions extends BatchOptions {
@@ -32,9 +33,16 @@ function workerFile(): URL {
 }
 
 const sharedFloat64 = (n: number) => new Float64Array(new SharedArrayBuffer(n * 8));
+const sharedRows: RowAllocator = {
+  f64: sharedFloat64,
+  i8: (n) => new Int8Array(new SharedArrayBuffer(n)),
+  i32: (n) => new Int32Array(new SharedArrayBuffer(n * 4)),
+};
 
 /** A typed array on shared memory: as is when it already is, else copied once. */
-function shared<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(a: T): T {
+function shared<
+  T extends Uint8Array | Int8Array | Uint16Array | Uint32Array | Int32Array | Float64Array,
+>(a: T): T {
   if (a.buffer instanceof SharedArrayBuffer) return a;
   const ctor = a.constructor as new (buffer: SharedArrayBuffer) => T;
   const copy = new ctor(new SharedArrayBuffer(a.byteLength));
@@ -42,8 +50,8 @@ function shared<T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>
   return copy;
 }
 
-function sharedColumns(c: ActivityColumns): KernelColumns {
-  const k = kernelColumns(c);
+function sharedColumns(batch: PreparedBatch, rows: RowValues | undefined): KernelColumns {
+  const k = kernelColumns(batch, rows);
   return {
     enterpriseRegion: shared(k.enterpriseRegion),
     enterprise: shared(k.enterprise),
@@ -53,6 +61,16 @@ function sharedColumns(c: ActivityColumns): KernelColumns {
     code: shared(k.code),
     unit: shared(k.unit),
     amount: shared(k.amount),
+    ...(k.variant ? { variant: shared(k.variant) } : {}),
+    ...(k.rows
+      ? {
+          rows: {
+            value: shared(k.rows.value),
+            scope: shared(k.rows.scope),
+            source: shared(k.rows.source),
+          },
+        }
+      : {}),
   };
 }
 
@@ -95,13 +113,13 @@ export class BatchWorkerPool {
     factors: FactorLookup,
     options: BatchOptions,
   ): Promise<BatchResult> {
-    const run = setUpRun(columns, factors, options, sharedFloat64);
+    const run = setUpRun(columns, factors, options, sharedFloat64, sharedRows);
     const count = run.partitions.length - 1;
     if (count === 0) return finishRun(run);
     const message: WorkerMessage = {
       run: {
         tables: run.tables,
-        columns: sharedColumns(run.batch.columns),
+        columns: sharedColumns(run.batch, run.rowValues),
         outputs: {
           total: run.total,
           byMonth: run.byMonth,

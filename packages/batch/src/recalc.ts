@@ -3,6 +3,7 @@ import { quantity, type Quantity } from '@carbonbase/quantity';
 import { BATCH_UNIT, computePartition, kernelTables, type BatchResult } from './account.js';
 import { clearEnterprises, MONTH_SLOTS } from './kernel.js';
 import { planBatch, planKey, type Plan } from './plan.js';
+import { evaluateRows } from './rows.js';
 
 /** Which enterprise-years use each plan: ey = enterprise × years + year index. */
 export interface PlanIndex {
@@ -29,8 +30,18 @@ export function planIndex(r: BatchResult): PlanIndex {
       const yi = r.batch.yearIndex[c.year[i]! - y0]!;
       const p =
         r.plan.planOfKey[
-          planKey(d, c.kind[i]!, c.code[i]!, c.unit[i]!, c.enterpriseRegion[c.enterprise[i]!]!, yi)
+          planKey(
+            d,
+            c.kind[i]!,
+            c.code[i]!,
+            c.unit[i]!,
+            c.enterpriseRegion[c.enterprise[i]!]!,
+            yi,
+            r.batch.variant?.[i] ?? 0,
+          )
         ]!;
+      // Rows of enterprise-years accounted by the engine may have no plan.
+      if (p < 0) continue;
       const ey = c.enterprise[i]! * d.years + yi;
       // Rows of an enterprise are contiguous, so within one year a repeat follows its first use.
       if (last[p] === ey) continue;
@@ -80,15 +91,26 @@ export interface Recalculation {
   readonly changedPlans: readonly PlanChange[];
   /** Enterprise-years that use a changed plan. */
   readonly affected: number;
-  /** Rows recomputed: the partitions holding affected enterprises. */
+  /**
+   * Rows recomputed: the partitions holding affected enterprises, plus every row with its own
+   * values or accounted by the engine (re-evaluated, since their factors are not indexed).
+   */
   readonly rowsRecomputed: number;
   readonly differences: readonly Difference[];
 }
 
+const sameSteps = (a: Plan['steps'], b: Plan['steps']) =>
+  a.length === b.length &&
+  a.every((x, i) => {
+    const y = b[i]!;
+    return typeof x === 'number' ? x === y : typeof y !== 'number' && x.parameter === y.parameter;
+  });
+
 const same = (a: Plan, b: Plan) =>
   a.scope === b.scope &&
-  a.multipliers.length === b.multipliers.length &&
-  a.multipliers.every((m, i) => m === b.multipliers[i]) &&
+  a.mode === b.mode &&
+  sameSteps(a.multipliers, b.multipliers) &&
+  sameSteps(a.steps, b.steps) &&
   a.factors.join() === b.factors.join();
 
 /**
@@ -107,11 +129,25 @@ export function recalculate(previous: BatchResult, factors: FactorLookup): Recal
   for (const p of changed)
     for (let j = index.offsets[p]!; j < index.offsets[p + 1]!; j++) eySet.add(index.eys[j]!);
   const years = plan.dims.years;
+  // Rows with their own values and engine rows are evaluated again; where a figure changed, its
+  // enterprise-year is affected.
+  const { values, report } = evaluateRows(previous.batch, plan, factors);
+  const before = previous.rowValues;
+  if (values && before) {
+    const c = previous.batch.columns;
+    const y0 = previous.batch.years[0] ?? 0;
+    for (let i = 0; i < previous.batch.rows; i++) {
+      if (values.value[i] !== before.value[i] || values.scope[i] !== before.scope[i])
+        eySet.add(c.enterprise[i]! * years + previous.batch.yearIndex[c.year[i]! - y0]!);
+    }
+  }
   const tables = kernelTables(previous.batch, plan);
   const next: BatchResult = {
     ...previous,
     plan,
     tables,
+    ...(values ? { rowValues: values } : {}),
+    report,
     total: previous.total.slice(),
     byMonth: previous.byMonth.slice(),
     byScope: previous.byScope.slice(),
@@ -131,7 +167,7 @@ export function recalculate(previous: BatchResult, factors: FactorLookup): Recal
     }
     parts.add(lo);
   }
-  let rowsRecomputed = 0;
+  let rowsRecomputed = report.rowRows + report.engineRows;
   const s = tables.sources;
   const e = previous.batch.columns.enterprise;
   for (const k of [...parts].sort((a, b) => a - b)) {

@@ -1,6 +1,12 @@
 import { FactorBase } from '@carbonbase/factors';
 import { bundledFactorSetsDir, loadFactorSetTree } from '@carbonbase/io';
-import type { ActivityColumns, BatchKind } from '../src/index.js';
+import type {
+  ActivityColumns,
+  BatchKind,
+  DocumentExtras,
+  ParameterColumn,
+  RowParameter,
+} from '../src/index.js';
 
 export const sets = await loadFactorSetTree(bundledFactorSetsDir());
 export const bundled = new FactorBase(sets);
@@ -13,11 +19,21 @@ export interface Row {
   readonly code: string;
   readonly unit: string;
   readonly amount: number;
+  /** The row's own values: parameter → [value, unit]. */
+  readonly params?: Partial<Record<RowParameter, readonly [number, string]>>;
+  /** Line fields without a column. */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+export interface TestEnterprise {
+  readonly id: string;
+  readonly region: string;
+  readonly extras?: DocumentExtras;
 }
 
 /** Columns from row objects, with dictionaries in first-seen order. */
 export function columnsOf(
-  enterprises: readonly { id: string; region: string }[],
+  enterprises: readonly TestEnterprise[],
   rows: readonly Row[],
 ): ActivityColumns {
   const dict = () => {
@@ -29,7 +45,7 @@ export function columnsOf(
   const codes = dict();
   const units = dict();
   const enterpriseRegion = Uint16Array.from(enterprises, (e) => regions.at(e.region));
-  return {
+  const base = {
     enterpriseIds: enterprises.map((e) => e.id),
     enterpriseRegion,
     regions: regions.list,
@@ -40,8 +56,27 @@ export function columnsOf(
     code: Uint16Array.from(rows, (r) => codes.at(r.code)),
     unit: Uint8Array.from(rows, (r) => units.at(r.unit)),
     amount: Float64Array.from(rows, (r) => r.amount),
+  };
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r.params ?? {})))] as RowParameter[];
+  const parameters: Partial<Record<RowParameter, ParameterColumn>> = {};
+  for (const name of names) {
+    const given = rows.map((r) => r.params?.[name]);
+    parameters[name] = {
+      value: Float64Array.from(given, (g) => (g ? g[0] : NaN)),
+      unit: Uint8Array.from(given, (g) => (g ? units.at(g[1]) : 0)),
+    };
+  }
+  const lineExtras = new Map(rows.flatMap((r, i) => (r.extra ? [[i, r.extra] as const] : [])));
+  const documentExtras = new Map(
+    enterprises.flatMap((e, i) => (e.extras ? [[i, e.extras] as const] : [])),
+  );
+  return {
+    ...base,
     kinds: kinds.list as BatchKind[],
     codes: codes.list,
     units: units.list,
+    ...(names.length ? { parameters } : {}),
+    ...(lineExtras.size ? { lineExtras } : {}),
+    ...(documentExtras.size ? { documentExtras } : {}),
   };
 }

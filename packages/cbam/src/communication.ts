@@ -47,8 +47,10 @@ export interface CommunicatedGood {
   readonly cn: string;
   readonly name: string;
   readonly kind: 'simple' | 'complex';
-  /** Route code of the default-value rows; its meaning is not verified. */
+  /** Production route letter of the default-value rows, (A) or (B). */
   readonly route?: string;
+  /** What the letter means and the source of that meaning, with its mark. */
+  readonly routeMeaning?: string;
   /** AL_g, tonnes produced in the period. */
   readonly activityLevel: Quantity;
   readonly see: {
@@ -84,7 +86,7 @@ export interface CitedFactor {
 export const COMMUNICATION_CAVEATS = [
   'The SEE formula follows IR (EU) 2023/1773 Annex IV as recalled (methods.md §8, mark R); its clause numbers are not verified.',
   'China default values are a secondary transcription of the EC default-value workbook for IR (EU) 2025/2621 (mark V-sec).',
-  'Routes (A)/(B) of the default values are not defined in what was read; a route is used only where the operator named it.',
+  'Routes (A) grey and (B) white clinker/cement follow the legend of IR (EU) 2025/2620 Annex point 5.3, read in secondary transcriptions (mark V-sec); a route is used only where the operator named it.',
   'Indirect emissions use the electricity factor named per process; grid factors are CO2 only and counted as CO2e with GWP 1.',
 ] as const;
 
@@ -118,6 +120,7 @@ function good(inst: CbamInstallation, g: GoodResult): CommunicatedGood {
     name: g.goodName,
     kind: g.kind,
     ...(g.route !== undefined ? { route: g.route } : {}),
+    ...(g.routeMeaning !== undefined ? { routeMeaning: g.routeMeaning } : {}),
     activityLevel: g.activityLevel,
     see: { direct: see(g.direct), indirect: see(g.indirect), total: g.total },
     attributed: {

@@ -2,6 +2,7 @@ import { multiply, quantity, valueIn, type Quantity } from '@carbonbase/quantity
 import { fmt, Trace, type Explanation } from './explain.js';
 import { CbamError, inUnit, type FactorLookup } from './factor-input.js';
 import { CEMENT_SECTOR, defaultValueCode, type CnCode } from './goods.js';
+import { defaultRoutes, routeMeaning } from './routes.js';
 
 export type Component = 'direct' | 'indirect';
 
@@ -39,6 +40,19 @@ export function defaultLabel(m: MarkUp, year: number): string {
   return `default (+${Number(m.value.value.toPrecision(6))} % mark-up ${year})`;
 }
 
+/** What to tell a user whose default lookup failed for want of the right route. */
+function routeHint(base: FactorLookup, good: CnCode, route: string | undefined): string {
+  const routes = defaultRoutes(base, good);
+  if (!routes.length)
+    return route === undefined
+      ? ''
+      : `. 该货物缺省值不分路线 the default of ${good} does not depend on the production route: leave the route out`;
+  const listed = routes.map(routeMeaning).join('; ');
+  return route === undefined
+    ? `. 该货物的缺省值按生产路线区分，请选择路线 the default of ${good} depends on the production route: choose one (route / --route ${routes.join('|')}) or give actual data — ${listed}`
+    : `. 可选路线 routes with default rows for ${good}: ${listed}`;
+}
+
 export interface DefaultSee {
   readonly good: CnCode;
   readonly component: Component;
@@ -56,20 +70,11 @@ export interface DefaultSee {
   readonly explanation: Explanation;
 }
 
-/** The default rows that exist for a good: lets an error say which routes to choose from. */
-function routesOf(base: FactorLookup, cn: CnCode): string[] {
-  const stem = cn.replace(/ /g, '-');
-  const codes = base
-    .all()
-    .filter((r) => r.kind === 'cbam' && r.code.startsWith(`${stem}.`))
-    .map((r) => r.code);
-  return [...new Set(codes)].sort();
-}
-
 /**
  * The default specific embedded emissions of a good from a country in `year`, with the mark-up:
- * SEE_default = SEE_base × (1 + mark-up). Where the factor base has routes (A)/(B) for a code,
- * the route must be named: their meaning is not verified, so carbonbase never picks one.
+ * SEE_default = SEE_base × (1 + mark-up). Where the factor base has rows per production route
+ * for a good ((A) grey, (B) white clinker/cement), the route must be named: the route is a fact
+ * about the plant that only the operator knows, so carbonbase never picks one.
  */
 export function defaultSee(
   base: FactorLookup,
@@ -88,14 +93,9 @@ export function defaultSee(
   try {
     r = base.resolve({ code, parameter, kind: 'cbam', region: country });
   } catch (e) {
-    const routes = routesOf(base, good);
-    const hint =
-      route === undefined && routes.length
-        ? `; this good has rows ${routes.join(', ')}: name the route (the meaning of routes (A)/(B) is not verified — check IR (EU) 2025/2621 Annex IV)`
-        : '';
     throw new CbamError(
       `default ${good}`,
-      `no default ${component} value for ${good}${route ? ` route (${route})` : ''} from ${country}: ${(e as Error).message}${hint}`,
+      `no default ${component} value for ${good}${route ? ` route (${route})` : ''} from ${country}: ${(e as Error).message}${routeHint(base, good, route)}`,
     );
   }
   if (r.record.region !== country)
@@ -127,10 +127,7 @@ export function defaultSee(
     `${fmt(see)} × (1 + ${fmt(mu)})`,
     inUnit(multiply(see, factor), 'tCO2e/t', 'SEE_default'),
   );
-  if (route !== undefined)
-    t.note(
-      `route (${route}) chosen by the operator; what routes (A)/(B) mean is not verified (IR (EU) 2025/2621 Annex IV)`,
-    );
+  if (route !== undefined) t.note(`route chosen by the operator: ${routeMeaning(route)}`);
   const label = defaultLabel(m, year);
   return {
     good,

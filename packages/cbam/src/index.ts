@@ -14,6 +14,15 @@ export { CbamError, resolveFactor } from './factor-input.js';
 export type { FactorLookup } from './factor-input.js';
 export { defaultLabel, defaultSee, markUp } from './defaults.js';
 export type { Component, DefaultSee, MarkUp } from './defaults.js';
+export {
+  defaultRoutes,
+  isRouteCode,
+  ROUTE_LEGEND,
+  ROUTE_LEGEND_SOURCE,
+  ROUTE_LEGEND_VERIFICATION,
+  routeMeaning,
+} from './routes.js';
+export type { RouteCode } from './routes.js';
 export { attributeDirect, attributeIndirect } from './attribution.js';
 export type { Attribution } from './attribution.js';
 export { specificEmbeddedEmissions } from './see.js';

@@ -149,7 +149,7 @@ export interface ProductionProcess {
   readonly id: string;
   readonly name: string;
   readonly good: CnCode;
-  /** Route code of the default-value rows (A)/(B), where the factor base has routes; meaning unverified. */
+  /** Production route of the default-value rows, (A) grey or (B) white clinker/cement (routes.ts), where the factor base has routes. */
   readonly route?: string;
   /** AL_g: total production of the good in the period, including what the installation consumes itself. */
   readonly production: Quantity;

@@ -4,6 +4,7 @@ import { defaultSee, type Component } from './defaults.js';
 import { fmt, Trace, type Explanation } from './explain.js';
 import { CbamError, inUnit, type FactorLookup } from './factor-input.js';
 import { goodOf, type CnCode } from './goods.js';
+import { defaultRoutes, routeMeaning } from './routes.js';
 import type { CbamInstallation, PrecursorUse, ProductionProcess, SeeSource } from './model.js';
 
 export type SeeBasis = 'actual' | 'default';
@@ -51,6 +52,8 @@ export interface GoodResult {
   readonly goodName: string;
   readonly kind: 'simple' | 'complex';
   readonly route?: string;
+  /** What the route letter means and how far that is confirmed (`routeMeaning`). */
+  readonly routeMeaning?: string;
   /** AL_g. */
   readonly activityLevel: Quantity;
   readonly direct: SeeComponent;
@@ -73,6 +76,11 @@ export interface CbamResult {
 export interface SeeOptions {
   /** Year of import, for the mark-up on defaults; default: the reporting year. */
   readonly year?: number;
+  /**
+   * Production route ((A) grey, (B) white clinker/cement) of the processes that name none, for
+   * goods whose default values differ by route. A process that names another route is an error.
+   */
+  readonly route?: string;
 }
 
 /** Processes in an order where every own precursor comes before the process that uses it. */
@@ -135,8 +143,9 @@ export function specificEmbeddedEmissions(
   const results = new Map<string, GoodResult>();
   const index = new Map(inst.processes.map((p, i) => [p.id, i]));
 
-  for (const p of ordered(inst.processes)) {
-    const path = `processes[${index.get(p.id)}]`;
+  for (const q of ordered(inst.processes)) {
+    const path = `processes[${index.get(q.id)}]`;
+    const p = withRoute(base, q, options.route, path);
     const good = goodOf(p.good);
     const al = inUnit(p.production, 't', `${path}.production`);
     if (al.value <= 0) throw new CbamError(`${path}.production`, 'production must be positive');
@@ -160,7 +169,7 @@ export function specificEmbeddedEmissions(
       good: p.good,
       goodName: good.nameEn,
       kind: good.kind,
-      ...(p.route !== undefined ? { route: p.route } : {}),
+      ...(p.route !== undefined ? { route: p.route, routeMeaning: routeMeaning(p.route) } : {}),
       activityLevel: al,
       direct,
       indirect,
@@ -180,6 +189,28 @@ export function specificEmbeddedEmissions(
     // In document order, not calculation order: the operator's order is the report's.
     goods: inst.processes.map((p) => results.get(p.id)!),
   };
+}
+
+/** The process with the calculation's route filled in where its good has routes and it names none. */
+function withRoute(
+  base: FactorLookup,
+  p: ProductionProcess,
+  route: string | undefined,
+  path: string,
+): ProductionProcess {
+  if (route !== undefined && p.route !== undefined && p.route !== route)
+    throw new CbamError(
+      `${path}.route`,
+      `工序 ${p.id} 已声明路线 (${p.route})，与所选路线 (${route}) 不一致 process ${p.id} names route (${p.route}), the calculation was asked for route (${route})`,
+    );
+  const routes = defaultRoutes(base, p.good);
+  const chosen = p.route ?? (routes.length ? route : undefined);
+  if (chosen !== undefined && routes.length && !routes.includes(chosen))
+    throw new CbamError(
+      `${path}.route`,
+      `${p.good} 没有路线 (${chosen}) has no default rows for route (${chosen}); routes: ${routes.map(routeMeaning).join('; ')}`,
+    );
+  return chosen === p.route ? p : { ...p, route: chosen };
 }
 
 function precursorSee(

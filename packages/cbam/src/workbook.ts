@@ -65,7 +65,7 @@ export function communicationWorkbook(c: CbamCommunication): Workbook {
       g.name,
       g.kind,
       g.process,
-      g.route ?? null,
+      g.routeMeaning ?? null,
       n(g.activityLevel, 't'),
       n(g.see.direct.value, 'tCO2e/t'),
       g.see.direct.label,

@@ -6,6 +6,7 @@ import { bundledFactorSetsDir, loadFactorSetTree } from '@carbonbase/io';
 import { parseQuantity, valueIn } from '@carbonbase/quantity';
 import { cbamFactor, estimateObligation } from '../src/obligation.js';
 import { defaultSee } from '../src/defaults.js';
+import { defaultRoutes, ROUTE_LEGEND } from '../src/routes.js';
 import { parseInstallation } from '../src/parse.js';
 import { specificEmbeddedEmissions } from '../src/see.js';
 import { communicationData } from '../src/communication.js';
@@ -35,7 +36,7 @@ describe('China defaults from the bundled eu-cbam-defaults set', () => {
     const d = defaultSee(base, { good, route, component, country: 'CN', year: 2026 });
     expect(valueIn(d.value, 'tCO2e/t')).toBeCloseTo(expected, 12);
     expect(d.label).toBe('default (+10 % mark-up 2026)');
-    expect(d.markUp.ref).toBe('eu-cbam-defaults/markup.cement.2026@2025.1');
+    expect(d.markUp.ref).toBe('eu-cbam-defaults/markup.cement.2026@2025.2');
   });
 
   it('2523 29 00 direct in 2028 and after: 1.35 × 1.3 = 1.755', () => {
@@ -48,10 +49,47 @@ describe('China defaults from the bundled eu-cbam-defaults set', () => {
     ).toBeCloseTo(1.755, 12);
   });
 
-  it('clinker without a route names both rows and refuses to choose', () => {
+  it('clinker without a route names both routes with their meaning and refuses to choose', () => {
+    const call = () =>
+      defaultSee(base, { good: '2523 10 00', component: 'direct', country: 'CN', year: 2026 });
+    expect(call).toThrow(/depends on the production route: choose one \(route \/ --route A\|B\)/);
+    expect(call).toThrow(
+      /\(A\) 灰色熟料\/水泥 grey clinker \/ cement.*\(B\) 白色熟料\/水泥 white clinker/,
+    );
+  });
+
+  it('every route row of the set names the meaning the route legend gives its letter', () => {
+    // The vendor's see-total row (2523 90 00) states no route: it is not a route row of the legend.
+    const rows = base
+      .all()
+      .filter(
+        (r) =>
+          r.set === 'eu-cbam-defaults' &&
+          /\.route-[ab]$/.test(r.code) &&
+          r.parameter !== 'see-total',
+      );
+    expect(rows.length).toBe(10);
+    for (const r of rows) {
+      const letter = r.code.endsWith('a') ? 'A' : 'B';
+      expect(r.nameEn, r.id).toContain(`route (${letter}): ${ROUTE_LEGEND[letter].nameEn}`);
+      expect(r.name, r.id).toContain(`路线(${letter})：${ROUTE_LEGEND[letter].name}`);
+      expect(r.notes, r.id).toContain('IR (EU) 2025/2620 Annex point 5.3');
+    }
+    expect(defaultRoutes(base, '2523 10 00')).toEqual(['A', 'B']);
+    expect(defaultRoutes(base, '2507 00 80')).toEqual(['A']);
+    expect(defaultRoutes(base, '2523 29 00')).toEqual([]);
+  });
+
+  it('a route on a good whose default has no routes is refused with the reason', () => {
     expect(() =>
-      defaultSee(base, { good: '2523 10 00', component: 'direct', country: 'CN', year: 2026 }),
-    ).toThrow(/2523-10-00\.route-a, 2523-10-00\.route-b: name the route/);
+      defaultSee(base, {
+        good: '2523 29 00',
+        route: 'A',
+        component: 'direct',
+        country: 'CN',
+        year: 2026,
+      }),
+    ).toThrow(/does not depend on the production route: leave the route out/);
   });
 
   it('the CBAM factor schedule: 2026 97.5 %, 2030 51.5 %, 2034 0 %', () => {
@@ -105,7 +143,7 @@ describe(EXAMPLE, () => {
     });
     expect(valueIn(o.certificates, 'tCO2e')).toBeCloseTo(8372.857, 2);
     expect(valueIn(o.cost, 'EUR')).toBeCloseTo(630978.4, 0);
-    expect(o.cbamFactor.ref).toBe('eu-cbam-defaults/cbam-factor.2026@2025.1');
+    expect(o.cbamFactor.ref).toBe('eu-cbam-defaults/cbam-factor.2026@2025.2');
   });
 
   it(`matches ${COMMUNICATION} (CBAM_UPDATE_EXAMPLE=1 rewrites it)`, () => {

@@ -140,12 +140,42 @@ describe('default-value fallback', () => {
     expect(r.indirect.label).toBe('default (+10 % mark-up 2026)');
     expect(valueIn(r.indirect.value, 'tCO2e/t')).toBeCloseTo(0.044, 12);
     expect(r.indirect.refs).toEqual(['test-cbam/cn.clinker-a.i@1', 'test-cbam/markup.2026@1']);
-    expect(r.indirect.explanation.notes.join()).toMatch(/meaning.*not verified|not verified/);
+    expect(r.indirect.explanation.notes.join()).toContain(
+      'route chosen by the operator: (A) 灰色熟料/水泥 grey clinker / cement — IR (EU) 2025/2620 Annex point 5.3 legend (secondary transcriptions, V-sec)',
+    );
+    expect(r.routeMeaning).toMatch(/^\(A\) 灰色熟料\/水泥 grey clinker \/ cement/);
   });
 
   it('never picks a clinker route (A)/(B) by itself', () => {
     const p: ProductionProcess = { id: 'k', name: 'k', good: '2523 10 00', production: q('1 t') };
-    expect(() => run([p])).toThrow(/2523-10-00\.route-a, 2523-10-00\.route-b: name the route/);
+    expect(() => run([p])).toThrow(/choose one \(route \/ --route A\|B\) or give actual data/);
+  });
+
+  it('the calculation route fills processes that name none, and only for goods with routes', () => {
+    const p: ProductionProcess = { id: 'k', name: 'k', good: '2523 10 00', production: q('1 t') };
+    // China clinker route (B) defaults 1.24 / 0.06, × 1.1 in 2026 → 1.364 / 0.066
+    const r = specificEmbeddedEmissions(plant([p]), testBase, { route: 'B' }).goods[0]!;
+    expect(r.route).toBe('B');
+    expect(valueIn(r.direct.value, 'tCO2e/t')).toBeCloseTo(1.364, 12);
+    expect(valueIn(r.indirect.value, 'tCO2e/t')).toBeCloseTo(0.066, 12);
+    expect(r.direct.refs).toEqual(['test-cbam/cn.clinker-b.d@1', 'test-cbam/markup.2026@1']);
+  });
+
+  it('refuses a calculation route that contradicts the document or that the good lacks', () => {
+    const p: ProductionProcess = {
+      id: 'k',
+      name: 'k',
+      good: '2523 10 00',
+      route: 'A',
+      production: q('1 t'),
+    };
+    expect(() => specificEmbeddedEmissions(plant([p]), testBase, { route: 'B' })).toThrow(
+      /processes\[0\]\.route: .*process k names route \(A\), the calculation was asked for route \(B\)/,
+    );
+    const bare: ProductionProcess = { ...p, route: undefined };
+    expect(() => specificEmbeddedEmissions(plant([bare]), testBase, { route: 'C' })).toThrow(
+      /2523 10 00 没有路线 \(C\) has no default rows for route \(C\); routes: \(A\) .*; \(B\)/,
+    );
   });
 
   it('a whole complex good on defaults ignores its precursors, and says so', () => {

@@ -2,9 +2,12 @@ import { Command } from 'commander';
 import { createContext, resolveDataDir, type CliContext } from './context.js';
 import { registerAccountCommands } from './commands/account.command.js';
 import { registerAnalyseCommand } from './commands/analyse.command.js';
+import { registerPathwayCommands } from './commands/pathway.command.js';
 import { registerCbamCommand } from './commands/cbam.command.js';
 import { registerFactorCommands } from './commands/factors.command.js';
 import { registerFootprintCommand } from './commands/footprint.command.js';
+import { registerPactCommands } from './commands/pact.command.js';
+import { registerPlanningCommands } from './commands/planning.command.js';
 import { registerServeCommand } from './commands/serve.command.js';
 import { registerStoreCommands } from './commands/store.command.js';
 import { registerTemplateCommand } from './commands/template.command.js';
@@ -51,9 +54,12 @@ export function buildProgram({
   registerAccountCommands(program, lazy);
   registerCbamCommand(program, lazy);
   registerFootprintCommand(program, lazy);
+  registerPactCommands(program, lazy);
   registerTemplateCommand(program, lazy);
   registerStoreCommands(program, lazy);
   registerServeCommand(program, lazy);
   registerAnalyseCommand(program, lazy);
+  registerPlanningCommands(program, lazy);
+  registerPathwayCommands(program, lazy);
   return program;
 }

@@ -110,6 +110,32 @@ describe('carbonbase cbam', () => {
     );
   });
 
+  it("a clinker process without indirect data needs --route, and takes that route's default", async () => {
+    const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    delete doc.processes[0].indirect;
+    const path = join(tmp(), 'no-indirect.json');
+    writeFileSync(path, JSON.stringify(doc));
+    await expect(run(['cbam', path, '--year', '2026'])).rejects.toThrow(
+      /2523 10 00 depends on the production route: choose one \(route \/ --route A\|B\) or give actual data/,
+    );
+    // China clinker route (B) indirect default 0.06 × 1.1 (2026) = 0.066 tCO2e/t
+    const { out } = await run(['cbam', path, '--year', '2026', '--route', 'B', '--json']);
+    const clinker = (
+      JSON.parse(out) as {
+        goods: {
+          process: string;
+          route: string;
+          routeMeaning: string;
+          see: { indirect: { value: { value: number } } };
+        }[];
+      }
+    ).goods.find((g) => g.process === 'clinker')!;
+    expect(clinker.route).toBe('B');
+    expect(clinker.routeMeaning).toMatch(/^\(B\) 白色熟料\/水泥 white clinker \/ cement .*V-sec/);
+    expect(clinker.see.indirect.value.value).toBeCloseTo(0.066, 12);
+    await expect(run(['cbam', path, '--route', 'C'])).rejects.toThrow(/--route must be A .* or B/);
+  });
+
   it('names the file and the field path of a bad document', async () => {
     const doc = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
     delete doc.processes[1].production;

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'carbonbase-import-'));
@@ -9,6 +9,10 @@ const header = '名称,英文名称,数值,单位,地区,来源';
 const goodRow = '外购蒸汽,Purchased steam,0.11,tCO2/GJ,CN-GX,供热公司合同 heat supply contract';
 
 describe('carbonbase factors import', () => {
+  // the embedded store of each test's data folder, whatever the environment says
+  beforeAll(() => void vi.stubEnv('DATABASE_URL', ''));
+  afterAll(() => void vi.unstubAllEnvs());
+
   it('refuses a file with a bad cell, naming file, row and column, and keeps nothing', async () => {
     const file = join(dir, 'bad.csv');
     writeFileSync(file, [header, goodRow, '某燃料,Some fuel,abc,t/t,CN,x'].join('\n'));
@@ -22,15 +26,18 @@ describe('carbonbase factors import', () => {
     expect(JSON.parse(after.out)).toEqual([]);
   });
 
-  it('imports a good file into the data folder, where search finds it with its source', async () => {
+  it('loads a good file into the store and the data folder, where search finds it with its source', async () => {
     const file = join(dir, 'good.csv');
     writeFileSync(file, [header, goodRow].join('\n'));
     const data = mkdtempSync(join(tmpdir(), 'carbonbase-data-'));
+    await runCli(['init'], data);
     const { out } = await runCli(
       ['factors', 'import', file, '--set', 'acme', '--set-version', '2026.1', '--kind', 'heat'],
       data,
     );
-    expect(out).toMatch(/written/);
+    expect(out).toMatch(/loaded into the store/);
+    // the tenant has no runs yet, so none used an earlier version
+    expect(out).toMatch(/runs on an earlier version: 0; 结果变化 changed: 0/);
     const found = JSON.parse((await runCli(['factors', 'search', '蒸汽', '--json'], data)).out) as {
       set: string;
       version: string;
@@ -48,11 +55,32 @@ describe('carbonbase factors import', () => {
       kind: 'heat',
       source: { document: '供热公司合同 heat supply contract' },
     });
-    // The same version twice is refused rather than silently replaced.
+    // The same file again changes nothing; other content under the same version is refused,
+    // since runs cite set versions.
+    const again = await runCli(
+      ['factors', 'import', file, '--set', 'acme', '--set-version', '2026.1', '--kind', 'heat'],
+      data,
+    );
+    expect(again.out).toMatch(/nothing changed/);
+    const changed = join(dir, 'changed.csv');
+    writeFileSync(changed, [header, goodRow.replace('0.11', '0.12')].join('\n'));
     await expect(
-      runCli(['factors', 'import', file, '--set', 'acme', '--set-version', '2026.1'], data),
-    ).rejects.toThrow(/already exists/);
-  });
+      runCli(
+        [
+          'factors',
+          'import',
+          changed,
+          '--set',
+          'acme',
+          '--set-version',
+          '2026.1',
+          '--kind',
+          'heat',
+        ],
+        data,
+      ),
+    ).rejects.toThrow(/already exists with other content/);
+  }, 120_000);
 
   it('keeps the good rows only when asked', async () => {
     const file = join(dir, 'mixed.csv');

@@ -37,7 +37,12 @@ const COMBUSTION =
   DIESEL(1150);
 const GRID = 0.4044;
 const KILN_MWH = 199_000 - 91_200;
-const CLINKER = (PROCESS + COMBUSTION + KILN_MWH * GRID) / 2_900_000;
+// Fuel upstream from the bundled background set (data/footprint-background, USLCI 2017): coal at
+// the mine 0.19036714515406192 tCO2e/t, diesel at the refinery 0.5032764130660689 tCO2e/t (mass
+// allocation); RDF is an alternative fuel, a waste with no upstream burden.
+const FUEL_UPSTREAM =
+  ((228_000 + 201_000) * 0.19036714515406192 + (180 + 1150) * 0.5032764130660689) / 2_900_000;
+const CLINKER = (PROCESS + COMBUSTION + KILN_MWH * GRID) / 2_900_000 + FUEL_UPSTREAM;
 
 describe('carbonbase footprint', () => {
   it('clinker: 1 t, broken down, with the allocation stated', async () => {
@@ -55,13 +60,16 @@ describe('carbonbase footprint', () => {
     const f = JSON.parse(out) as CementFootprint;
     expect(f.declaredUnit).toEqual({ value: 1, unit: 't' });
     expect(f.total.unit).toBe('tCO2e/t');
-    // (1 563 117.1 + 877 805.1 + 43 594.3) / 2 900 000 = 0.856730 tCO2e/t
+    // (1 563 117.1 + 877 805.1 + 43 594.3) / 2 900 000 = 0.856730 tCO2e/t, plus the fuels'
+    // upstream (81 667.5 + 669.4) / 2 900 000 = 0.028392
     expect(f.total.value).toBeCloseTo(CLINKER, 10);
-    expect(f.total.value).toBeCloseTo(0.85673, 5);
+    expect(f.total.value).toBeCloseTo(0.85673 + 0.028392, 5);
+    expect(f.fuelUpstream.status).toBe('included');
     const part = (c: BreakdownCategory) => f.breakdown.find((b) => b.category === c)!;
     expect(part('process').value.value).toBeCloseTo(PROCESS / 2_900_000, 10);
     expect(part('combustion').value.value).toBeCloseTo(COMBUSTION / 2_900_000, 10);
     expect(part('electricity').value.value).toBeCloseTo((KILN_MWH * GRID) / 2_900_000, 12);
+    expect(part('fuel-upstream').value.value).toBeCloseTo(FUEL_UPSTREAM, 12);
     expect(f.allocation.rule).toBe('economic');
     expect(f.inventory.electricityFactors).toEqual([
       'cn-mee-electricity-heat/grid.cn-gx.2022.average@2023.1',

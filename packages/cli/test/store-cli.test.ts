@@ -104,8 +104,8 @@ describe('carbonbase on the store: init, import, calculate, runs, export', () =>
       '2026',
     ).catch((e: unknown) => (e as Error).message);
     expect(err).toContain('nothing was imported');
-    expect(err).toMatch(/bad\.xlsx[^,]*, 行 row 2, 列 column [^:]*Unit[^:]*: /);
-    expect(err).toMatch(/bad\.xlsx[^,]*, 行 row 3, 列 column [^:]*Month[^:]*: /);
+    expect(err).toMatch(/bad\.xlsx, 工作表 sheet [^,]+, 行 row 2, 列 column [^:]*Unit[^:]*: /);
+    expect(err).toMatch(/bad\.xlsx, 工作表 sheet [^,]+, 行 row 3, 列 column [^:]*Month[^:]*: /);
   }, 120_000);
 
   it('calculates the year, saves the run and prints its id and totals', async () => {

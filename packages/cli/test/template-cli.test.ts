@@ -22,6 +22,7 @@ describe('carbonbase template', () => {
     await wb.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
     expect(wb.worksheets.map((s) => s.name)).toEqual([
       ACTIVITY_TEMPLATE_SHEETS.data,
+      ACTIVITY_TEMPLATE_SHEETS.pollutants,
       ACTIVITY_TEMPLATE_SHEETS.instructions,
     ]);
     const header = wb.getWorksheet(ACTIVITY_TEMPLATE_SHEETS.data)!.getRow(1).getCell(1).text;
@@ -30,6 +31,10 @@ describe('carbonbase template', () => {
       lines: [],
       rows: [],
       issues: [],
+      sheet: ACTIVITY_TEMPLATE_SHEETS.data,
+      pollutants: [],
+      pollutantRows: [],
+      pollutantSheet: ACTIVITY_TEMPLATE_SHEETS.pollutants,
     });
   });
 

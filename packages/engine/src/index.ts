@@ -15,6 +15,8 @@ export type { ClinkerType, Inventory, InventoryLine, LineKind } from './document
 export { formatNumber, formatQty, renderExplanation } from './explain/render.js';
 export type * from './explain/types.js';
 export * from './methods/constants.js';
+export { PLAUSIBILITY } from './calc/plausibility.js';
+export type { Plausibility } from './calc/plausibility.js';
 export type {
   FormulaId,
   KindRule,

@@ -20,6 +20,9 @@ export {
 } from './sparse/lu.js';
 export type { LuFactors, LuOptions, Residual } from './sparse/lu.js';
 export { denseSolve } from './sparse/dense.js';
+export { IterationFailedError, LinearSolver } from './sparse/solver.js';
+export type { SolveOutcome, SolvePath, SolverMethod, SolverOptions } from './sparse/solver.js';
+export type { IterativeOptions } from './sparse/iterative.js';
 export type {
   Direction,
   Exchange,

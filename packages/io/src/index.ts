@@ -44,3 +44,9 @@ export { readActivityWorkbook } from './activity-template/read.js';
 export type { ActivityLine, ActivityWorkbookRead } from './activity-template/read.js';
 export { readActivityCsv } from './activity-template/csv.js';
 export { activityLinesToInventoryLines } from './activity-template/inventory-lines.js';
+export {
+  POLLUTANT_COLUMNS,
+  POLLUTANT_SOURCE_CHOICES,
+  TEMPLATE_POLLUTANTS,
+} from './activity-template/pollutants.js';
+export type { PollutantLine } from './activity-template/pollutants.js';

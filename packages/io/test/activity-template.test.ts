@@ -573,7 +573,8 @@ describe('activity template', () => {
       const found = issues.filter((x) => x.row === row);
       expect(found, `row ${row} (${String(b.row.id)})`).toHaveLength(1);
       expect(found[0]).toMatchObject({
-        file: `bad.xlsx [${ACTIVITY_TEMPLATE_SHEETS.data}]`,
+        file: 'bad.xlsx',
+        sheet: ACTIVITY_TEMPLATE_SHEETS.data,
         column: headerOf(b.column),
       });
       expect(found[0]!.reason).toMatch(/[\u4e00-\u9fff].*[a-z]/);
@@ -681,8 +682,9 @@ describe('activity template as CSV', () => {
     const fromCsv = readActivityCsv(filledCsv(rows), 'same.csv');
     expect(fromCsv.lines).toEqual(fromXlsx.lines);
     expect(fromCsv.lines).toEqual(CASES.map((c) => c.line));
+    // a CSV has no sheet; the rest of each issue is the same
     const withoutFile = (issues: typeof fromCsv.issues) =>
-      issues.map(({ file: _file, ...rest }) => rest);
+      issues.map(({ file: _file, sheet: _sheet, ...rest }) => rest);
     expect(withoutFile(fromCsv.issues)).toEqual(withoutFile(fromXlsx.issues));
     expect(fromCsv.issues.length).toBe(BAD.length);
     expect(fromCsv.issues[0]?.file).toBe('same.csv');

@@ -33,4 +33,7 @@ select create_distributed_table('api_tokens', 'tenant_id', colocate_with => 'ten
 select create_distributed_table('calculation_runs', 'tenant_id', colocate_with => 'tenants');
 select create_distributed_table('audit_log', 'tenant_id', colocate_with => 'tenants');
 select create_distributed_table('import_batches', 'tenant_id', colocate_with => 'tenants');
+-- after import_batches, which its batch_id refers to
+select create_distributed_table('pollutant_emissions', 'tenant_id', colocate_with => 'tenants');
 select create_distributed_table('period_comments', 'tenant_id', colocate_with => 'tenants');
+select create_distributed_table('pathway_scenarios', 'tenant_id', colocate_with => 'tenants');

@@ -20,3 +20,5 @@ export * from './repositories/audit-log.repository.js';
 export * from './repositories/access.repository.js';
 export * from './repositories/reporting-period.repository.js';
 export * from './repositories/import-batch.repository.js';
+export * from './repositories/pathway-scenario.repository.js';
+export * from './repositories/pollutant-emission.repository.js';

@@ -75,6 +75,15 @@ describe.each(engines)('calculation runs on %s', (engine) => {
     const listed = await store().calculationRuns.list(org.tenantId);
     expect(listed.map((r) => r.id).sort()).toEqual([r1.id, r2.id].sort());
     expect(listed[0]).not.toHaveProperty('results');
+    // an actor's scope, applied in SQL: the park holds the enterprise, the other tenant's park not
+    const inScope = await store().calculationRuns.list(org.tenantId, {
+      scope: { regionIds: [], parkIds: [org.parkId], enterpriseIds: [] },
+    });
+    expect(inScope.map((r) => r.id).sort()).toEqual([r1.id, r2.id].sort());
+    const outOfScope = await store().calculationRuns.list(org.tenantId, {
+      scope: { regionIds: [other.regionId], parkIds: [other.parkId], enterpriseIds: ['x'] },
+    });
+    expect(outOfScope).toEqual([]);
     const usingA = await store().calculationRuns.listUsingFactors(['s/a@1']);
     expect(usingA.map((r) => r.id)).toEqual(expect.arrayContaining([r1.id, r3.id]));
     expect(usingA.map((r) => r.id)).not.toContain(r2.id);

@@ -33,6 +33,21 @@ const RegionOverviewPage = lazy(() =>
 const ReportsPage = lazy(() =>
   import('./pages/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })),
 );
+const FootprintPage = lazy(() =>
+  import('./pages/footprint/FootprintPage.js').then((m) => ({ default: m.FootprintPage })),
+);
+const EvaluationsPage = lazy(() =>
+  import('./pages/evaluations/EvaluationsPage.js').then((m) => ({ default: m.EvaluationsPage })),
+);
+const MaccPage = lazy(() =>
+  import('./pages/macc/MaccPage.js').then((m) => ({ default: m.MaccPage })),
+);
+const OptimizerPage = lazy(() =>
+  import('./pages/optimizer/OptimizerPage.js').then((m) => ({ default: m.OptimizerPage })),
+);
+const PathwaysPage = lazy(() =>
+  import('./pages/pathways/PathwaysPage.js').then((m) => ({ default: m.PathwaysPage })),
+);
 
 const ANTD_LOCALES = { 'zh-CN': zhCN, 'en-US': enUS } as const;
 const LANGUAGE_KEY = 'carbonbase.language';
@@ -51,6 +66,11 @@ const PAGE_ELEMENTS: Readonly<Record<PageKey, ReactNode>> = {
   dataEntry: <DataEntryPage />,
   results: <ResultsPage />,
   reports: <ReportsPage />,
+  footprint: <FootprintPage />,
+  evaluations: <EvaluationsPage />,
+  macc: <MaccPage />,
+  optimizer: <OptimizerPage />,
+  pathways: <PathwaysPage />,
   factors: <FactorLibraryPage />,
 };
 

@@ -99,8 +99,12 @@ describe('enterprise data clerk', () => {
     const issueText = await issues.innerText();
     expect(issueText).toContain('红棉水泥-2025-01.xlsx');
     expect(await issues.locator('tr.ant-table-row').count()).toBe(1);
-    // The row of the bad cell in the sheet: row 3 (header, power, diesel).
-    expect(await issues.locator('tr.ant-table-row td').nth(1).innerText()).toBe('3');
+    // The sheet and the row of the bad cell: row 3 (header, power, diesel) of the data sheet.
+    const cells = issues.locator('tr.ant-table-row td');
+    expect(await cells.nth(1).innerText()).toBe('月度活动数据 Monthly activity');
+    expect(await cells.nth(2).innerText()).toBe('3');
+    // The upload was reported in percent (XMLHttpRequest progress events) before the refusal.
+    expect(await page.locator('.import-upload-percent').innerText()).toContain('100%');
     await page.locator('.import-error .ant-alert-error').waitFor();
     await screenshotPage(page, shot('data-entry-import-error.png'));
 
@@ -113,6 +117,7 @@ describe('enterprise data clerk', () => {
     const done = page.locator('.import-done');
     await done.waitFor({ timeout: 60_000 });
     expect(await done.innerText()).toContain('读取 2 行');
+    expect(await page.locator('.import-upload-percent').innerText()).toContain('100%');
     expect(await page.locator('.import-issues').count()).toBe(0);
 
     // The result and its explanation: total → Scope 2 → the imported month's line → its factor.

@@ -1,4 +1,5 @@
 import type { PactSchemas } from '@carbonbase/pact';
+import type { CallbackOutcome, PactCallbackOptions } from './callbacks.js';
 import type { ClientCredentials } from './credentials.js';
 import type { PactEventLog } from './event-log.js';
 import type { PactFootprintRepository } from './repository.js';
@@ -21,4 +22,12 @@ export interface PactApiOptions {
   /** Page size when the client gives no `limit`, and the largest page served (100, 1000). */
   readonly defaultPageSize?: number;
   readonly maxPageSize?: number;
+  /**
+   * Asynchronous requests: the data recipients whose RequestCreated events we answer with a
+   * RequestFulfilled or RequestRejected event POSTed to their events endpoint. A RequestCreated
+   * event from a client that is not listed is refused with 400 (nobody to answer).
+   */
+  readonly callbacks?: PactCallbackOptions;
+  /** Told of every answer sent (or given up on); the API logs it when absent. */
+  readonly onCallback?: (outcome: CallbackOutcome) => void;
 }

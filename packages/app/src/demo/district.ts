@@ -63,6 +63,13 @@ export interface DemoCell {
   readonly parameters: ActivityParameters;
 }
 
+/** One month's (or year's) air pollutant of an enterprise, with where the figure comes from. */
+export interface DemoPollutant {
+  readonly pollutant: 'SO2' | 'NOx' | 'PM';
+  readonly amount: Quantity;
+  readonly source: 'cems' | 'permit-report' | 'estimate';
+}
+
 export interface DemoEnterprise {
   readonly code: string;
   readonly name: string;
@@ -74,6 +81,8 @@ export interface DemoEnterprise {
   readonly sources: readonly DemoSource[];
   /** The month's figures; `r` draws this enterprise's next variation (call order matters). */
   month(year: number, month: number, r: () => number): DemoCell[];
+  /** The month's air pollutants, derived from its activity figures (no draw of its own). */
+  pollutants(year: number, cells: readonly DemoCell[]): DemoPollutant[];
 }
 
 const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -100,6 +109,32 @@ const INDUSTRY = [0.95, 0.76, 1, 1, 1, 0.98, 0.97, 0.98, 1, 1, 1, 0.98];
 const COOLING = [1, 1, 1, 1.03, 1.06, 1.1, 1.12, 1.12, 1.08, 1.03, 1, 1];
 const season = (profile: readonly number[], month: number) => profile[month - 1]!;
 
+/** Σ of the month's cells whose source code starts with `prefix`, in their unit. */
+const total = (cells: readonly DemoCell[], prefix: string) =>
+  cells.filter((c) => c.source.startsWith(prefix)).reduce((s, c) => s + c.amount.value, 0);
+
+/** Pollutant amounts given in kg, stored in t to the gram. */
+const air = (
+  source: DemoPollutant['source'],
+  kg: Readonly<Partial<Record<DemoPollutant['pollutant'], number>>>,
+): DemoPollutant[] =>
+  (['SO2', 'NOx', 'PM'] as const).flatMap((p) =>
+    kg[p] === undefined
+      ? []
+      : [{ pollutant: p, amount: quantity(round(kg[p] / 1000, 3), 't'), source }],
+  );
+
+/**
+ * Natural-gas combustion, kg per 万Nm3 (estimates, as a permit application would use them):
+ * SO2 = 0.02 × total sulphur 50 mg/m3 (GB 17820-2018 class 2 allows 100) = 1; NOx 15 with
+ * low-NOx burners; PM 1 (assumptions).
+ */
+const GAS_AIR = { SO2: 1, NOx: 15, PM: 1 } as const;
+const gasAir = (cells: readonly DemoCell[]) => {
+  const gas = total(cells, 'natural-gas');
+  return { SO2: gas * GAS_AIR.SO2, NOx: gas * GAS_AIR.NOx, PM: gas * GAS_AIR.PM };
+};
+
 interface KilnLine {
   readonly facility: string;
   /** Design capacity, t clinker per day. */
@@ -121,9 +156,10 @@ interface KilnLine {
  *   clinker  = t/d × days × season × 0.93 run factor (a 5000 t/d kiln ≈ 150 kt in a full month)
  *   coal     = (clinker × kiln heat − RDF heat) / measured NCV → 0.11–0.13 t coal per t clinker
  *              at 22–23 GJ/t
- *   electricity: kiln line 55 kWh/t clinker, cement grinding 32 kWh/t cement with cement =
- *              1.3 × clinker (clinker factor ≈ 0.77), quarry and auxiliaries 4 kWh/t clinker;
- *              purchased = that − waste-heat power (on-site generation, a memo item)
+ *   electricity: kiln line 55 kWh/t clinker and auxiliaries 4 kWh/t clinker, purchased =
+ *              that − waste-heat power (on-site generation, a memo item); cement grinding
+ *              32 kWh/t cement with cement = 1.3 × clinker (clinker factor ≈ 0.77), metered
+ *              apart and outside the clinker-production boundary
  *   diesel   : quarry and site vehicles, outside the clinker-production boundary
  * `typo` puts a wrong figure in one month: the deliberate data problem of the demo.
  */
@@ -137,6 +173,12 @@ function cementPlant(spec: {
   /** Vehicle diesel per month at full output, t. */
   diesel: number;
   typo?: { year: number; month: number; facility: string; ncv: number };
+  /**
+   * Kiln stack (CEMS), kg per t clinker: NOx by year (SNCR lines run 0.3–1 kg/t at the
+   * 100–400 mg/Nm3 limits of GB 4915 and its ultra-low revisions, ≈ 2 300 Nm3 flue gas per t),
+   * SO2 and particulates (kiln, coolers and mills behind bag filters).
+   */
+  air: { nox: { 2024: number; 2025: number }; so2: number; pm: number };
 }): DemoEnterprise {
   const sources: DemoSource[] = [];
   for (const l of spec.lines) {
@@ -182,7 +224,12 @@ function cementPlant(spec: {
   sources.push(
     {
       code: 'power',
-      name: '全厂外购电力 purchased electricity, whole site',
+      name: '熟料线及辅助外购电力 purchased electricity, kiln lines and auxiliaries',
+      kind: 'electricity-purchased',
+    },
+    {
+      code: 'power-grinding',
+      name: '水泥粉磨外购电力 purchased electricity, cement grinding',
       kind: 'electricity-purchased',
     },
     {
@@ -204,6 +251,15 @@ function cementPlant(spec: {
       name: `${l.facility.slice(-1)}号熟料线 ${l.tpd} t/d kiln line ${l.facility.slice(-1)}`,
     })),
     sources,
+    pollutants(year, cells) {
+      const clinker = total(cells, 'clinker-');
+      const nox = year === 2025 ? spec.air.nox[2025] : spec.air.nox[2024];
+      return air('cems', {
+        SO2: clinker * spec.air.so2,
+        NOx: clinker * nox,
+        PM: clinker * spec.air.pm,
+      });
+    },
     month(year, month, r) {
       const out: DemoCell[] = [];
       const trend = year === 2025 ? spec.trend2025 : 1;
@@ -255,9 +311,15 @@ function cementPlant(spec: {
             ),
           );
       }
-      const demandMWh = (clinkerTotal * (55 + 1.3 * 32 + 4)) / 1000;
+      // Metered apart so that GB 16780's clinker electricity can be told from cement grinding:
+      // the mill sits outside the clinker-production boundary. One draw for both keeps the
+      // site's figure as it was before the split.
+      const v = vary(r, 0.02);
       out.push(
-        cell('power', round(demandMWh * vary(r, 0.02) - whrTotal, 1), 'MWh'),
+        cell('power', round((clinkerTotal * (55 + 4) * v) / 1000 - whrTotal, 1), 'MWh'),
+        cell('power-grinding', round((clinkerTotal * 1.3 * 32 * v) / 1000, 1), 'MWh', {
+          inClinkerBoundary: false,
+        }),
         cell(
           'diesel-vehicles',
           round(spec.diesel * season(CEMENT, month) * trend * vary(r, 0.08), 2),
@@ -291,6 +353,11 @@ function generalPlant(spec: {
   industry: string;
   trend2025: number;
   streams: readonly Stream[];
+  /** Air pollutants of the month, kg, and their data source; natural gas only by default. */
+  air?: (cells: readonly DemoCell[]) => {
+    source: DemoPollutant['source'];
+    kg: Partial<Record<DemoPollutant['pollutant'], number>>;
+  };
 }): DemoEnterprise {
   return {
     code: spec.code,
@@ -301,6 +368,10 @@ function generalPlant(spec: {
     methodSet: 'cn-gbt32150-2015',
     facilities: [],
     sources: spec.streams.map((s) => s.source),
+    pollutants(_year, cells) {
+      const a = spec.air?.(cells) ?? { source: 'estimate' as const, kg: gasAir(cells) };
+      return air(a.source, a.kg);
+    },
     month(year, month, r) {
       const days = daysIn(year, month) / 30;
       const trend = year === 2025 ? spec.trend2025 : 1;
@@ -359,7 +430,9 @@ const diesel = (base: number, use: string): Stream => ({
  *   coal       = generation × 9.25 GJ/MWh (net heat rate ≈ 315 gce/kWh × 29.3076 GJ/tce)
  *                / measured NCV 20.5–21.5 GJ/t
  *   FGD limestone = 2.9 % of the coal (0.8 % S coal, Ca/S 1.03, 90 % CaCO3 — assumptions)
- * The electricity it sells is its product, not an export to deduct, so it is not a line.
+ * The electricity it sells is its product, not an export to deduct, so it is not a line. It sells
+ * directly to the steel and chemical plants and steam to the auto-parts plant, which name it as
+ * their supplier: the district's roll-up shows that supply both ways and counts it once.
  */
 function coalPowerPlant(): DemoEnterprise {
   const units = ['u1', 'u2'];
@@ -397,6 +470,17 @@ function coalPowerPlant(): DemoEnterprise {
         material: 'diesel',
       },
     ],
+    /**
+     * Stack CEMS of ultra-low-emission units (35 / 50 / 10 mg/Nm3 SO2 / NOx / PM limits,
+     * ≈ 3 000 Nm3 dry flue gas per MWh), running below them: 0.08 kg SO2, 0.13 kg NOx and
+     * 0.015 kg PM per MWh generated; generation = coal × NCV / 9.25 GJ/MWh as above.
+     */
+    pollutants(_year, cells) {
+      const mwh = cells
+        .filter((c) => c.source.startsWith('coal-'))
+        .reduce((s, c) => s + (c.amount.value * parseFloat(c.parameters.ncv as string)) / 9.25, 0);
+      return air('cems', { SO2: mwh * 0.08, NOx: mwh * 0.13, PM: mwh * 0.015 });
+    },
     month(year, month, r) {
       const hours = daysIn(year, month) * 24;
       const out: DemoCell[] = [];
@@ -461,6 +545,8 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     ],
     trend2025: 0.97,
     diesel: 95,
+    // SCR added to both kilns over the 2024/25 winter stop (超低排放改造, invented): NOx falls
+    air: { nox: { 2024: 0.62, 2025: 0.38 }, so2: 0.12, pm: 0.05 },
   }),
   cementPlant({
     code: 'DEMO-CEM-B',
@@ -471,6 +557,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     ],
     trend2025: 0.95,
     diesel: 60,
+    air: { nox: { 2024: 0.8, 2025: 0.78 }, so2: 0.15, pm: 0.06 },
   }),
   cementPlant({
     code: 'DEMO-CEM-C',
@@ -482,6 +569,8 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     diesel: 40,
     // July 2025: NCV typed as 12.6 GJ/t for 21.6; the engine warns (ncv-far-from-default)
     typo: { year: 2025, month: 7, facility: 'line-1', ncv: 12.6 },
+    // an older SNCR line, high-sulphur local limestone
+    air: { nox: { 2024: 0.95, 2025: 0.95 }, so2: 0.25, pm: 0.08 },
   }),
   generalPlant({
     code: 'DEMO-RMC-01',
@@ -495,6 +584,11 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
       { ...electricity(450), profile: CEMENT },
       { ...diesel(70, '搅拌运输车 mixer trucks'), profile: CEMENT },
     ],
+    // batching-plant dust behind bag filters ≈ 0.02 kg per m3 (assumption), m3 = MWh / 11 kWh
+    air: (cells) => ({
+      source: 'estimate',
+      kg: { PM: ((total(cells, 'power') * 1000) / 11) * 0.02 },
+    }),
   }),
   coalPowerPlant(),
   generalPlant({
@@ -507,8 +601,9 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     // 80 kt crude steel/month (≈ 1 Mt/a). EAF + ladle furnace ≈ 400 kWh/t, rolling ≈ 120 kWh/t;
     // reheating furnace ≈ 1.25 GJ/t on natural gas (389.31 GJ/万Nm3) → 257 万Nm3. Burnt lime is
     // bought in, so it brings no process CO2 here.
+    // The coal power plant of the district sells to it directly (直供电): the supplier is named.
     streams: [
-      electricity(41_600),
+      { ...electricity(41_600), parameters: { supplier: 'DEMO-PWR-01' } },
       naturalGas(257, '加热炉 reheating furnace'),
       processLine(
         'electrodes',
@@ -530,6 +625,15 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
       ),
       diesel(30, '厂内运输 site transport'),
     ],
+    // EAF dust behind bag filters ≈ 0.12 kg PM per t steel (CEMS; t steel = MWh / 0.52 MWh/t),
+    // the reheating furnace's gas as estimated for natural gas
+    air: (cells) => {
+      const gas = gasAir(cells);
+      return {
+        source: 'cems',
+        kg: { SO2: gas.SO2, NOx: gas.NOx, PM: gas.PM + (total(cells, 'power') / 0.52) * 0.12 },
+      };
+    },
   }),
   generalPlant({
     code: 'DEMO-ALU-01',
@@ -567,6 +671,12 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
       },
       diesel(25, '厂内运输 site transport'),
     ],
+    // Potline CEMS: anode sulphur 2 % → 40 kg SO2 per t anode, 90 % removed by the wet scrubber
+    // (assumptions); fluoride-bearing dust ≈ 0.5 kg PM per t Al (t Al = MWh / 13.4)
+    air: (cells) => ({
+      source: 'cems',
+      kg: { SO2: total(cells, 'anodes') * 4, PM: (total(cells, 'power') / 13.4) * 0.5 },
+    }),
   }),
   generalPlant({
     code: 'DEMO-CHM-01',
@@ -579,7 +689,7 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
     // Vol. 3 Table 3.3, recalled — assumption) → 154 t N2O. Steam: a coal boiler (6 kt coal)
     // and gas boilers; FGD limestone as at the power plant.
     streams: [
-      electricity(9_000),
+      { ...electricity(9_000), parameters: { supplier: 'DEMO-PWR-01' } },
       naturalGas(60, '燃气锅炉 gas boilers'),
       {
         source: {
@@ -605,6 +715,22 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
       ),
       nonCo2('n2o-nitric', '硝酸装置 N2O nitric-acid plant N2O', 'N2O', 154, 0.05),
     ],
+    // CEMS: ultra-low-emission coal boiler (35 / 50 / 10 mg/Nm3 × ≈ 10 000 Nm3 per t coal →
+    // 0.35 / 0.5 / 0.1 kg per t coal); nitric-acid tail gas after SCR ≈ 0.4 kg NOx per t HNO3
+    // (t HNO3 = t N2O / 7 kg/t, as above; assumption); gas boilers as estimated for natural gas
+    air: (cells) => {
+      const gas = gasAir(cells);
+      const coal = total(cells, 'boiler-coal');
+      const acid = (total(cells, 'n2o-nitric') * 1000) / 7;
+      return {
+        source: 'cems',
+        kg: {
+          SO2: coal * 0.35 + gas.SO2,
+          NOx: coal * 0.5 + acid * 0.4 + gas.NOx,
+          PM: coal * 0.1 + gas.PM,
+        },
+      };
+    },
   }),
   generalPlant({
     code: 'DEMO-ELE-A',
@@ -659,6 +785,9 @@ export const DEMO_ENTERPRISES: readonly DemoEnterprise[] = [
         profile: INDUSTRY,
         spread: 0.06,
         decimals: 0,
+        // extraction steam from the district's coal power plant (a few GJ against its ≈ 2.5 PJ
+        // of coal a year: left out of its heat rate)
+        parameters: { supplier: 'DEMO-PWR-01' },
       },
     ],
   }),

@@ -16,6 +16,7 @@ import {
   type ParkKey,
 } from './district.js';
 import { seededRandom, seedOf } from './random.js';
+import { seedDemoScenarios } from './scenarios.js';
 
 export const DEMO_RECORDED_BY = 'system:demo';
 export const DEMO_REASON = '演示数据 demo data';
@@ -127,7 +128,7 @@ export async function seedDemo(store: Store, tenantId: string): Promise<DemoSeed
         });
         sourceIds.set(s.code, created.id);
       }
-      for (const { month, cells } of demoActivity(e))
+      for (const { month, cells } of demoActivity(e)) {
         for (const c of cells) {
           await repos.activityData.append({
             tenantId,
@@ -141,6 +142,18 @@ export async function seedDemo(store: Store, tenantId: string): Promise<DemoSeed
           });
           versions++;
         }
+        const year = Number(month.slice(0, 4));
+        for (const p of e.pollutants(year, cells))
+          await repos.pollutantEmissions.append({
+            tenantId,
+            enterpriseId: enterprise.id,
+            year,
+            month: Number(month.slice(5, 7)),
+            ...p,
+            recordedBy: DEMO_RECORDED_BY,
+            reason: DEMO_REASON,
+          });
+      }
     }
     // one hash for the shared demo password: scrypt is slow on purpose
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -208,6 +221,10 @@ export async function seedDemo(store: Store, tenantId: string): Promise<DemoSeed
     org.enterpriseIds.get('DEMO-ELE-A')!,
     2024,
   );
+  const parkBm = (await store.organisations.listParks(tenantId)).find(
+    (p) => p.code === 'DEMO-PARK-BM',
+  )!;
+  await seedDemoScenarios(store, actors.get('park-bm')!, parkBm.id);
 
   return {
     regions: DEMO_REGIONS.length,

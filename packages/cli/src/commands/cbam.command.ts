@@ -6,6 +6,7 @@ import {
   communicationData,
   communicationWorkbook,
   fmt,
+  isRouteCode,
   parseInstallation,
   specificEmbeddedEmissions,
   type CbamCommunication,
@@ -21,6 +22,7 @@ import { installationFromInventoryFile, type CbamInventoryOptions } from './cbam
 
 interface CbamOptions extends CbamInventoryOptions {
   year?: string;
+  route?: string;
   json?: boolean;
   xlsx?: string;
 }
@@ -50,6 +52,19 @@ function parseYear(text: string | undefined): number | undefined {
   if (!/^\d{4}$/.test(text))
     throw new Error(`年份无效 --year must be a year such as 2026: ${text}`);
   return Number(text);
+}
+
+function parseRoute(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const route = text
+    .trim()
+    .replace(/^\((.)\)$/, '$1')
+    .toUpperCase();
+  if (!isRouteCode(route))
+    throw new Error(
+      `路线无效 --route must be A (灰色熟料/水泥 grey clinker / cement) or B (白色熟料/水泥 white clinker / cement): ${text}`,
+    );
+  return route;
 }
 
 /** Presentation: six significant digits; the JSON and the workbook keep full precision. */
@@ -125,6 +140,10 @@ export function registerCbamCommand(program: Command, ctx: CliContext): Command 
       '--year <year>',
       '进口年份，决定默认值加成 year of import, for the default-value mark-up (default: the reporting year)',
     )
+    .option(
+      '--route <A|B>',
+      '生产路线（缺省值按路线区分的货物）production route where the default values differ by route: A grey, B white clinker/cement',
+    )
     .option('--json', '输出通报数据 JSON print the communication data as JSON')
     .option('--xlsx <file>', '写出通报数据工作簿 write the communication data as an .xlsx workbook')
     .option(
@@ -141,12 +160,16 @@ export function registerCbamCommand(program: Command, ctx: CliContext): Command 
     )
     .action(async (file: string, o: CbamOptions) => {
       const year = parseYear(o.year);
+      const route = parseRoute(o.route);
       const fromInventory = await installationFromInventoryFile(file, o, ctx);
       const inst = fromInventory?.installation ?? (await readInstallation(file));
       const base = await ctx.loadFactorBase();
       let result: CbamResult;
       try {
-        result = specificEmbeddedEmissions(inst, base, year !== undefined ? { year } : {});
+        result = specificEmbeddedEmissions(inst, base, {
+          ...(year !== undefined ? { year } : {}),
+          ...(route !== undefined ? { route } : {}),
+        });
       } catch (e) {
         if (e instanceof CbamDocumentError) throw e;
         if (e instanceof CbamError) {

@@ -1,14 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { FACTOR_KINDS, type FactorKind } from '@carbonbase/factors';
+import { recalculateAfterFactorUpdate, type RecalculationReport } from '@carbonbase/app';
+import { FACTOR_KINDS, type FactorKind, type FactorSet } from '@carbonbase/factors';
 import {
   formatImportReport,
   importFactorFile,
   writeFactorSet,
   type ColumnMapping,
 } from '@carbonbase/io';
+import { FactorSetConflictError, type Store } from '@carbonbase/store';
 import { importedFactorSetsDir, type CliContext } from '../context.js';
 import { json } from '../format.js';
+import { DEFAULT_TENANT, OPERATOR, operatorActor } from '../operator.js';
 
 interface ImportCommandOptions {
   set: string;
@@ -22,7 +25,8 @@ interface ImportCommandOptions {
   sourceTitle?: string;
   sourceUrl?: string;
   keepGoodRows?: boolean;
-  overwrite?: boolean;
+  tenant: string;
+  saveRuns?: boolean;
   json?: boolean;
 }
 
@@ -56,7 +60,8 @@ export function registerFactorImportCommand(factors: Command, ctx: CliContext): 
     .option('--source-title <title>', '来源文献 source document for rows without one')
     .option('--source-url <url>', '来源链接 URL of that source')
     .option('--keep-good-rows', '保留合格行 keep the good rows of a file with bad ones')
-    .option('--overwrite', '覆盖同版本 replace an existing set version')
+    .option('--tenant <id>', '检查该租户受影响的核算 tenant whose runs are checked', DEFAULT_TENANT)
+    .option('--save-runs', '将变化的重算保存为新核算 save changed recalculations as new runs')
     .option('--json', '输出 JSON 报告 print the report as JSON')
     .action(async (file: string, o: ImportCommandOptions) => {
       if (o.kind && !(FACTOR_KINDS as readonly string[]).includes(o.kind))
@@ -77,22 +82,86 @@ export function registerFactorImportCommand(factors: Command, ctx: CliContext): 
         },
         keepGoodRows: o.keepGoodRows ?? false,
       });
-      const written = report.set
-        ? await writeFactorSet(report.set, importedFactorSetsDir(ctx.dataDir), {
-            overwrite: o.overwrite ?? false,
-          })
-        : undefined;
+      const stored = report.set ? await loadIntoStore(ctx, report.set, o) : undefined;
       if (o.json) {
         const { set, ...rest } = report;
-        ctx.out(json({ ...rest, written: written ?? null, setId: set?.manifest.id ?? null }));
+        ctx.out(json({ ...rest, setId: set?.manifest.id ?? null, ...stored }));
       } else {
         ctx.out(formatImportReport(report));
-        ctx.out(
-          written
-            ? `已写入 written: ${written}`
-            : '未导入任何数据 nothing imported (fix the rows above, or pass --keep-good-rows)',
-        );
+        ctx.out(stored ? renderStored(stored) : NOTHING_IMPORTED);
       }
-      if (!written) throw new Error(`导入失败 import refused: ${report.rowsRejected} bad row(s)`);
+      if (!stored) throw new Error(`导入失败 import refused: ${report.rowsRejected} bad row(s)`);
     });
+}
+
+const NOTHING_IMPORTED =
+  '未导入任何数据 nothing imported (fix the rows above, or pass --keep-good-rows)';
+
+interface Stored {
+  /** `loaded`: a new set version; `unchanged`: the same content was already there. */
+  readonly status: 'loaded' | 'unchanged';
+  readonly written: string;
+  /** Runs of the tenant computed with an earlier version of the set, when the tenant exists. */
+  readonly recalculation: RecalculationReport | null;
+}
+
+/**
+ * The store is where calculations and `serve` read factors, and its set versions are immutable
+ * (runs cite them), so the set goes there first; the copy in the data folder serves the
+ * file-based commands (account, footprint, cbam) and is written only once the store took it.
+ */
+async function loadIntoStore(
+  ctx: CliContext,
+  set: FactorSet,
+  o: ImportCommandOptions,
+): Promise<Stored> {
+  const store = await ctx.openStore();
+  let status: Stored['status'];
+  try {
+    status = (await store.factorSets.load(set)).status;
+  } catch (e) {
+    if (e instanceof FactorSetConflictError)
+      throw new Error(
+        `因子集 ${e.setRef} 已存在且内容不同，版本不可修改：请用 --set-version 发布新版本 ` +
+          `${e.setRef} already exists with other content; versions are immutable: use --set-version`,
+        { cause: e },
+      );
+    throw e;
+  }
+  const written = await writeFactorSet(set, importedFactorSetsDir(ctx.dataDir), {
+    overwrite: true,
+  });
+  const recalculation = status === 'loaded' ? await recalculate(store, set.manifest.id, o) : null;
+  return { status, written, recalculation };
+}
+
+/** Which runs the new version changes; skipped while the tenant has no operator (no `init`). */
+async function recalculate(
+  store: Store,
+  setId: string,
+  o: ImportCommandOptions,
+): Promise<RecalculationReport | null> {
+  if (!(await store.access.findUserByLogin(o.tenant, OPERATOR))) return null;
+  const actor = await operatorActor(store, o.tenant);
+  return recalculateAfterFactorUpdate(store, actor, setId, { save: o.saveRuns ?? false });
+}
+
+function renderStored(s: Stored): string {
+  const lines = [
+    s.status === 'loaded'
+      ? `已载入数据库 loaded into the store; 已写入 written: ${s.written}`
+      : `数据库中已有相同内容，无变化 the store already holds this content; nothing changed`,
+  ];
+  const r = s.recalculation;
+  if (r) {
+    lines.push(
+      `使用旧版本的核算 runs on an earlier version: ${r.affected}; 结果变化 changed: ${r.changed.length}`,
+    );
+    for (const c of r.changed)
+      lines.push(
+        `  ${c.runId} ${c.before.value} → ${c.after.value} ${c.after.unit}` +
+          (c.newRunId ? ` (新核算 new run ${c.newRunId})` : ''),
+      );
+  }
+  return lines.join('\n');
 }

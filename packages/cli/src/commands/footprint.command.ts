@@ -87,6 +87,7 @@ export function renderFootprint(f: CementFootprint): string {
   for (const s of f.allocation.statements) out.push(`  - ${s}`);
   for (const b of f.allocation.byProducts)
     out.push(`  - ${b.id} ${b.name}: ${n(b.burden, 'tCO2e/t')} tCO2e/t — ${b.basis}`);
+  out.push(`燃料上游 fuel upstream: ${f.fuelUpstream.status} — ${f.fuelUpstream.statement}`);
   if (f.background)
     out.push(
       `背景数据 background: ${f.background.id}@${f.background.version} (${f.background.region}; ${f.background.licence})`,
@@ -132,14 +133,15 @@ export function registerFootprintCommand(program: Command, ctx: CliContext): Com
         ? parseCementInputs(parseInventoryText(await read(o.inputs), basename(o.inputs)), o.inputs)
         : undefined;
       const backgroundFile = o.background ?? BUNDLED_BACKGROUND;
-      const background =
-        product === 'cement'
-          ? parseBackgroundSet(JSON.parse(await read(backgroundFile)) as unknown, backgroundFile)
-          : undefined;
+      // clinker needs it too: the upstream of the kiln's fuels comes from the background set
+      const background = parseBackgroundSet(
+        JSON.parse(await read(backgroundFile)) as unknown,
+        backgroundFile,
+      );
       const f = cementFootprint(parseInventory(raw, name), result, {
         product,
         ...(inputs ? { inputs } : {}),
-        ...(background ? { background } : {}),
+        background,
         ...(allocation ? { allocation } : {}),
       });
       ctx.out(o.json ? json(f) : renderFootprint(f));

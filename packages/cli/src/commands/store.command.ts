@@ -36,13 +36,14 @@ const tenantOption = ['--tenant <id>', '租户 tenant', DEFAULT_TENANT] as const
 const tco2e = (x: { value: number; unit: string }) =>
   `${x.value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${x.unit}`;
 
-/** Prints an application error with every detail (file, row, column, reason), then fails. */
+/** Prints an application error with every detail (file, sheet, row, column, reason), then fails. */
 function failWith(ctx: CliContext, e: unknown): never {
   if (e instanceof AppError) {
     for (const d of e.details)
       ctx.err(
         `  ${[
           d.file,
+          d.sheet !== undefined ? `工作表 sheet ${d.sheet}` : undefined,
           d.row !== undefined ? `行 row ${d.row}` : undefined,
           d.column !== undefined ? `列 column ${d.column}` : undefined,
           d.field !== undefined ? `字段 field ${d.field}` : undefined,

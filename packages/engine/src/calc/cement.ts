@@ -5,13 +5,14 @@ import { co2ToCo2e } from './co2e.js';
 import { fmt, type LineTrace } from './context.js';
 import type { LineCalc } from './line-calc.js';
 import type { FacilityClinkerFactor } from './dispatch.js';
+import { PLAUSIBILITY } from './plausibility.js';
 
 /** Plausible CaO content of Portland clinker (issue 3, data quality): outside it, warn. */
-const CAO_RANGE = { min: quantity(60, '%'), max: quantity(70, '%') };
+const CAO_RANGE = PLAUSIBILITY.clinkerCaO;
 
 function checkCao(trace: LineTrace, cao: Quantity): void {
   const v = valueIn(cao, '%');
-  if (v < CAO_RANGE.min.value || v > CAO_RANGE.max.value) {
+  if (v < valueIn(CAO_RANGE.min, '%') || v > valueIn(CAO_RANGE.max, '%')) {
     trace.warn(
       'cao-out-of-range',
       `熟料 CaO 含量异常 clinker CaO ${fmt(cao)} is outside ${fmt(CAO_RANGE.min)}–${fmt(CAO_RANGE.max)}; check the analysis (GB/T 176) and the unit`,

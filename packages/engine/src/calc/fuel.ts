@@ -13,16 +13,10 @@ import { ALT_FUEL_OXIDATION, CALORIFIC_TCE, CO2_PER_CARBON } from '../methods/co
 import { co2ToCo2e } from './co2e.js';
 import { fmt, type LineTrace } from './context.js';
 import type { EnergyUse, LineCalc } from './line-calc.js';
+import { PLAUSIBILITY } from './plausibility.js';
 
-/**
- * Plausibility bounds of carbon content per unit heat. The highest value in any Chinese fuel table
- * is blast-furnace gas at 0.0708 tC/GJ (methods.md §1.3); pure carbon is about 0.03 tC/GJ. Above
- * 0.1 tC/GJ the figure was almost surely read as 10^-2 instead of 10^-3 tC/GJ (the A4 unit trap).
- */
-const MAX_CARBON_CONTENT = quantity(0.1, 'tC/GJ');
-const MIN_CARBON_CONTENT = quantity(0.005, 'tC/GJ');
-/** A measured NCV more than 25 % away from the table default deserves a second look. */
-const NCV_TOLERANCE = 0.25;
+const { max: MAX_CARBON_CONTENT, min: MIN_CARBON_CONTENT } = PLAUSIBILITY.carbonContent;
+const NCV_TOLERANCE = valueIn(PLAUSIBILITY.ncvTolerance, '%') / 100;
 
 function fuelQuery(trace: LineTrace, code: string, parameter: string): FactorQuery {
   const { ctx } = trace;

@@ -1,7 +1,8 @@
 import type { Quantity } from '@carbonbase/quantity';
 import { conversionFactor } from '@carbonbase/quantity';
 import { multiply, multiplyTransposed, nnz } from '../sparse/csc.js';
-import { SparseLu, type LuOptions, type Residual } from '../sparse/lu.js';
+import type { Residual, SparseLu } from '../sparse/lu.js';
+import { LinearSolver, type SolvePath, type SolverOptions } from '../sparse/solver.js';
 import { buildMatrices, type SystemMatrices } from '../system/matrices.js';
 import {
   linkProductSystem,
@@ -30,27 +31,35 @@ export interface Demand {
 }
 
 /**
- * A linked product system with its technosphere factorized once: every demand after the first
+ * A linked product system with its technosphere prepared once: every demand after the first
  * costs two triangular solves (plus refinement), as in Brightway's `LCA.redo_lci` or openLCA's
- * `MatrixSolver.factorize`.
+ * `MatrixSolver.factorize`. Large systems (2000 processes and more, `SolverOptions`) are solved
+ * by the ILU(0)-preconditioned iteration when it converges fast, else by the LU; every answer
+ * says which path it took (sparse/solver.ts).
  */
 export class ProductSystemModel {
   readonly linked: LinkedSystem;
   readonly matrices: SystemMatrices;
-  private lu: SparseLu | undefined;
+  private linear: LinearSolver | undefined;
 
   constructor(
     data: ProductSystemData,
     linking: LinkingOptions = {},
-    private readonly luOptions: LuOptions = {},
+    private readonly solverOptions: SolverOptions = {},
   ) {
     this.linked = linkProductSystem(data, linking);
     this.matrices = buildMatrices(this.linked);
   }
 
+  /** The technosphere's solver (ILU(0) iteration or LU, see `SolverOptions`). */
+  get solver(): LinearSolver {
+    this.linear ??= new LinearSolver(this.matrices.technosphere, this.solverOptions);
+    return this.linear;
+  }
+
+  /** The complete LU of the technosphere, whatever path the solves take. */
   get factorization(): SparseLu {
-    this.lu ??= new SparseLu(this.matrices.technosphere, this.luOptions);
-    return this.lu;
+    return this.solver.lu;
   }
 
   /** Index of the process that supplies the demand (rule as in linking: one provider, else an error). */
@@ -73,8 +82,15 @@ export class ProductSystemModel {
     return only;
   }
 
-  /** Scaling vector s with A·s = f, and its residual. */
-  solve(demand: Demand): { index: number; amount: Quantity; s: Float64Array; residual: Residual } {
+  /** Scaling vector s with A·s = f, its residual and the solver path that gave it. */
+  solve(demand: Demand): {
+    index: number;
+    amount: Quantity;
+    s: Float64Array;
+    residual: Residual;
+    path: SolvePath;
+    iterations: number;
+  } {
     const index = this.demandIndex(demand);
     const unit = this.linked.referenceAmounts[index]?.unit ?? '';
     const value =
@@ -83,8 +99,8 @@ export class ProductSystemModel {
         : demand.amount.value * conversionFactor(demand.amount.unit, unit);
     const f = new Float64Array(this.linked.processes.length);
     f[index] = value;
-    const { x, residual } = this.factorization.solve(f);
-    return { index, amount: { value, unit }, s: x, residual };
+    const { x, residual, path, iterations } = this.solver.solve(f);
+    return { index, amount: { value, unit }, s: x, residual, path, iterations };
   }
 
   /**
@@ -97,7 +113,7 @@ export class ProductSystemModel {
     characterized: Characterization[];
   } {
     const { c, characterized } = this.characterizationVector(gwp);
-    const { x, residual } = this.factorization.solveTransposed(
+    const { x, residual } = this.solver.solveTransposed(
       multiplyTransposed(this.matrices.intervention, c),
     );
     return {
@@ -112,7 +128,7 @@ export class ProductSystemModel {
   }
 
   calculate(demand: Demand, gwp?: GwpSet): FootprintResult {
-    const { index, amount, s, residual } = this.solve(demand);
+    const { index, amount, s, residual, path, iterations } = this.solve(demand);
     const processes = this.linked.processes;
     const root = processes[index];
     if (!root) throw new ProductSystemError('demand process out of range');
@@ -129,7 +145,7 @@ export class ProductSystemModel {
         });
       }
     });
-    const lu = this.factorization;
+    const solver = this.solver;
     return {
       demand: { processId: root.id, processName: root.name, amount },
       scaling: { unit: '1', labels: processes.map((p) => p.id), values: s },
@@ -143,8 +159,11 @@ export class ProductSystemModel {
           processes: processes.length,
           technosphereNonZeros: nnz(this.matrices.technosphere),
           interventionNonZeros: nnz(this.matrices.intervention),
-          factorNonZeros: lu.fill,
-          offDiagonalPivots: lu.factors.offDiagonalPivots,
+          factorNonZeros: solver.factorNonZeros,
+          offDiagonalPivots: solver.offDiagonalPivots,
+          path,
+          iterations,
+          ...(solver.fallback !== undefined ? { fallback: solver.fallback } : {}),
           residual,
         },
       },
@@ -192,7 +211,7 @@ export class ProductSystemModel {
       .sort((a, b) => Math.abs(b.amount.value) - Math.abs(a.amount.value));
     // By input: h = λ_r f_r = (f_r / A_rr)·((Bᵀc)_r + Σ_k (−A_kr) λ_k), so each first-tier input k
     // contributes (f_r / A_rr)·(−A_kr)·λ_k and the root's own emissions (f_r / A_rr)·(Bᵀc)_r.
-    const lambda = this.factorization.solveTransposed(perRun).x;
+    const lambda = this.solver.solveTransposed(perRun).x;
     const a = this.matrices.technosphere;
     let diag = 0;
     for (let p = a.colPtr[root] ?? 0; p < (a.colPtr[root + 1] ?? 0); p++) {

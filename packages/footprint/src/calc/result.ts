@@ -1,5 +1,6 @@
 import type { Quantity } from '@carbonbase/quantity';
 import type { Residual } from '../sparse/lu.js';
+import type { SolvePath } from '../sparse/solver.js';
 import type { LinkRule } from '../system/linking.js';
 import type { Characterization } from '../impact/gwp.js';
 
@@ -73,9 +74,15 @@ export interface SolverReport {
   readonly processes: number;
   readonly technosphereNonZeros: number;
   readonly interventionNonZeros: number;
-  /** Non-zeros of L + U. */
+  /** Non-zeros of the factors used: L + U of the LU, or those of the ILU(0) (= the technosphere's). */
   readonly factorNonZeros: number;
   readonly offDiagonalPivots: number;
+  /** 'lu' (complete factorization) or 'iterative' (ILU(0)-preconditioned GMRES), sparse/solver.ts. */
+  readonly path: SolvePath;
+  /** Steps of the iteration (0 on the LU path). */
+  readonly iterations: number;
+  /** Why the iteration was given up for the LU, when it was tried and failed. */
+  readonly fallback?: string;
   readonly residual: Residual;
 }
 

@@ -3,9 +3,19 @@ import { FootprintDocumentError, Reader } from './read.js';
 
 export const BACKGROUND_FORMAT = 'carbonbase.background-set/v1';
 
-/** What a background data set covers: it decides the breakdown line its footprint is shown in. */
-export type BackgroundCategory = 'materials' | 'transport';
-export const BACKGROUND_CATEGORIES: readonly BackgroundCategory[] = ['materials', 'transport'];
+/**
+ * What a background data set covers: it decides the breakdown line its footprint is shown in.
+ * A `fuels` process is the upstream of a fuel the plant burns (mining, processing, refining, up to
+ * the producer's gate), not its combustion, which the inventory already counts; its `id` is the
+ * fuel code of the factor base (`bituminous-coal`, `natural-gas`, `diesel`), so the inventory's
+ * fuel-combustion lines find it.
+ */
+export type BackgroundCategory = 'materials' | 'transport' | 'fuels';
+export const BACKGROUND_CATEGORIES: readonly BackgroundCategory[] = [
+  'materials',
+  'transport',
+  'fuels',
+];
 
 /**
  * A cradle-to-gate footprint of one purchased input, per unit of it (t of material, t·km of
@@ -24,6 +34,8 @@ export interface BackgroundProcess {
   readonly source: string;
   /** Why this process stands for the input, when it is a proxy. */
   readonly proxy?: string;
+  /** How the value was computed from the source (linking, allocation, unit conversion). */
+  readonly derivation?: string;
 }
 
 export interface BackgroundSet {
@@ -62,6 +74,7 @@ export function parseBackgroundSet(doc: unknown, document = 'background set'): B
     const footprint = unit ? r.qty(p, 'footprint', path, `tCO2e/${unit}`) : undefined;
     const source = r.str(p, 'source', path);
     const proxy = r.str(p, 'proxy', path, true);
+    const derivation = r.str(p, 'derivation', path, true);
     if (!pid || !pname || !category || !unit || !footprint || !source) return undefined;
     return {
       id: pid,
@@ -71,6 +84,7 @@ export function parseBackgroundSet(doc: unknown, document = 'background set'): B
       footprint,
       source,
       ...(proxy ? { proxy } : {}),
+      ...(derivation ? { derivation } : {}),
     };
   });
   const ids = new Set<string>();

@@ -22,6 +22,9 @@ import { FootprintDocumentError } from './read.js';
  *   5 000 MWh of waste-heat power exported.
  * Grinding (facility "mill"), 1 250 000 t cement:
  *   diesel 100 t × 43 GJ/t × 0.0202 tC/GJ × 98 % × 44/12 = 312.116933 t
+ * Fuel upstream (test background set): coal 0.2 tCO2e/t at the mine → 140 000 × 0.2 / 1 000 000
+ *   = 0.028 t/t clinker; diesel has no background value, so its upstream is cut off (0.00008 t
+ *   diesel per t cement).
  */
 const NAME = 'worked-plant.yaml';
 const DOC = {
@@ -76,6 +79,7 @@ const KILN_POWER = (60_000 * 0.5306) / 1_000_000;
 const MILL_DIESEL = (100 * 43 * 0.0202 * 0.98 * 44) / 12;
 const MILL_POWER = 40_000 * 0.5306;
 const CEMENT_T = 1_250_000;
+const COAL_UPSTREAM = (140_000 * 0.2) / 1_000_000;
 
 /** A background set made for the test, so that the arithmetic stays visible. */
 const BACKGROUND = parseBackgroundSet({
@@ -102,6 +106,14 @@ const BACKGROUND = parseBackgroundSet({
       unit: 't·km',
       footprint: '0.1 kgCO2e/t·km',
       source: 'test',
+    },
+    {
+      id: 'bituminous-coal',
+      name: 'coal at mine',
+      category: 'fuels',
+      unit: 't',
+      footprint: '200 kgCO2e/t',
+      source: 'test coal',
     },
   ],
 });
@@ -151,6 +163,7 @@ const inputs = (allocation: 'economic' | 'cut-off') =>
 
 let inventory: Inventory;
 let result: InventoryResult;
+let factorBase: FactorBase;
 const part = (f: CementFootprint, c: string) =>
   valueIn(
     f.breakdown.find((b) => b.category === c)?.value ?? { value: 0, unit: 'tCO2e/t' },
@@ -158,9 +171,9 @@ const part = (f: CementFootprint, c: string) =>
   );
 
 beforeAll(async () => {
-  const base = new FactorBase(await loadFactorSetTree(bundledFactorSetsDir()));
+  factorBase = new FactorBase(await loadFactorSetTree(bundledFactorSetsDir()));
   inventory = parseInventory(DOC, NAME);
-  result = account(DOC, base, { document: NAME });
+  result = account(DOC, factorBase, { document: NAME });
 });
 
 describe('clinker footprint of the worked plant', () => {
@@ -205,6 +218,63 @@ describe('clinker footprint of the worked plant', () => {
     expect(f.allocation.statements.join('\n')).toContain('by revenue');
   });
 
+  it('fuel upstream: its own line from the background set, or cut off and stated without it', () => {
+    const withBg = cementFootprint(inventory, result, {
+      product: 'clinker',
+      inputs: inputs('cut-off'),
+      background: BACKGROUND,
+    });
+    // 140 000 t coal / 1 000 000 t clinker × 0.2 tCO2e/t = 0.028
+    expect(part(withBg, 'fuel-upstream')).toBeCloseTo(COAL_UPSTREAM, 14);
+    expect(valueIn(withBg.total, 'tCO2e/t')).toBeCloseTo(0.843495619047619 + 0.028, 12);
+    expect(withBg.fuelUpstream.status).toBe('included');
+    expect(withBg.fuelUpstream.fuels).toEqual([
+      expect.objectContaining({
+        fuel: 'bituminous-coal',
+        lines: ['coal'],
+        amount: { value: expect.closeTo(0.14, 14), unit: 't' },
+        value: { value: expect.closeTo(0.028, 14), unit: 'tCO2e/t' },
+        background: 'test-background@1/bituminous-coal',
+      }),
+    ]);
+    const without = cementFootprint(inventory, result, {
+      product: 'clinker',
+      inputs: inputs('cut-off'),
+    });
+    expect(valueIn(without.total, 'tCO2e/t')).toBeCloseTo(0.843495619047619, 12);
+    expect(without.fuelUpstream.status).toBe('not-included');
+    expect(without.fuelUpstream.statement).toMatch(/lower bound/);
+    expect(without.fuelUpstream.fuels[0]).toMatchObject({
+      fuel: 'bituminous-coal',
+      amount: { value: expect.closeTo(0.14, 14) as number, unit: 't' },
+      cutOff: expect.stringMatching(/no background set/) as string,
+    });
+  });
+
+  it('contributions by stage and by input each add up to the total', () => {
+    const f = cementFootprint(inventory, result, {
+      product: 'clinker',
+      inputs: inputs('cut-off'),
+      background: BACKGROUND,
+    });
+    const sum = (xs: readonly { value: { value: number } }[]) =>
+      xs.reduce((t, x) => t + x.value.value, 0);
+    expect(sum(f.contributions.byProcess)).toBeCloseTo(valueIn(f.total, 'tCO2e/t'), 12);
+    expect(sum(f.contributions.byInput)).toBeCloseTo(valueIn(f.total, 'tCO2e/t'), 12);
+    const coal = f.contributions.byInput.find((c) => c.id === 'bg:bituminous-coal');
+    expect(coal).toMatchObject({
+      background: true,
+      amount: { value: expect.closeTo(0.14, 14) as number, unit: 't' },
+      source: 'test-background@1: test coal',
+    });
+    expect(f.contributions.byInput[0]).toMatchObject({ id: 'kiln', background: false });
+    expect(f.contributions.byInput[0]!.value.value).toBeCloseTo(EF_CLINKER + COAL, 12);
+    expect(f.contributions.byInput.find((c) => c.id === 'grid:kiln')?.value.value).toBeCloseTo(
+      KILN_POWER,
+      12,
+    );
+  });
+
   it('economic allocation without prices is refused, not guessed', () => {
     const noPrices = { ...inputs('economic'), prices: {} };
     expect(() =>
@@ -238,24 +308,34 @@ describe('cement footprint of the worked plant (1 t, 78 % own clinker)', () => {
     expect(part(f, 'materials')).toBeCloseTo(0.05 * 0.004, 14);
     expect(part(f, 'by-products')).toBeCloseTo(0.15 * SLAG, 14);
     expect(part(f, 'transport')).toBeCloseTo(TRANSPORT, 14);
+    expect(part(f, 'fuel-upstream')).toBeCloseTo(0.78 * COAL_UPSTREAM * s, 14);
     // 0.78 × 0.843495619 × 0.993377483 + (312.117 + 21 224) / 1 250 000 + 0.018 + 0.0002
-    //   + 0.014778325 + 0.00125 = 0.653569 + 0.017229 + 0.034228 = 0.705027
+    //   + 0.014778325 + 0.00125 = 0.653569 + 0.017229 + 0.034228 = 0.705027, plus the coal's
+    //   upstream 0.78 × 0.028 × 0.993377483 = 0.021695
     const total =
-      0.78 * 0.843495619047619 * s +
+      0.78 * (0.843495619047619 + COAL_UPSTREAM) * s +
       (MILL_DIESEL + MILL_POWER) / CEMENT_T +
       0.018 +
       0.0002 +
       0.15 * SLAG +
       TRANSPORT;
     expect(valueIn(f.total, 'tCO2e/t')).toBeCloseTo(total, 12);
-    expect(total).toBeCloseTo(0.705027, 5);
+    expect(total).toBeCloseTo(0.705027 + 0.021695, 5);
     expect(f.allocation.byProducts).toEqual([
       expect.objectContaining({
         id: 'slag',
         burden: { value: expect.closeTo(SLAG, 15), unit: 'tCO2e/t' },
       }),
     ]);
-    expect(f.explanation.cutOffs).toEqual([]);
+    // Only the diesel's upstream is cut off: 100 t / 1 250 000 t cement.
+    expect(f.explanation.cutOffs).toEqual([
+      expect.objectContaining({
+        flowId: 'fuel:diesel:t',
+        total: { value: expect.closeTo(0.00008, 15), unit: 't' },
+      }),
+    ]);
+    expect(f.fuelUpstream.status).toBe('partial');
+    expect(f.fuelUpstream.statement).toMatch(/upstream of diesel has no background data/);
     expect(f.background?.id).toBe('test-background');
   });
 
@@ -268,7 +348,11 @@ describe('cement footprint of the worked plant (1 t, 78 % own clinker)', () => {
     expect(part(f, 'by-products')).toBe(0);
     expect(part(f, 'transport')).toBeCloseTo(TRANSPORT, 14);
     const total =
-      0.78 * 0.843495619047619 + (MILL_DIESEL + MILL_POWER) / CEMENT_T + 0.018 + 0.0002 + TRANSPORT;
+      0.78 * (0.843495619047619 + COAL_UPSTREAM) +
+      (MILL_DIESEL + MILL_POWER) / CEMENT_T +
+      0.018 +
+      0.0002 +
+      TRANSPORT;
     expect(valueIn(f.total, 'tCO2e/t')).toBeCloseTo(total, 12);
     // The slag input has no provider under cut-off: listed, 0.15 t per tonne of cement.
     expect(f.explanation.cutOffs).toEqual([
@@ -276,6 +360,7 @@ describe('cement footprint of the worked plant (1 t, 78 % own clinker)', () => {
         flowId: 'by-product:slag',
         total: { value: expect.closeTo(0.15, 14), unit: 't' },
       }),
+      expect.objectContaining({ flowId: 'fuel:diesel:t' }),
     ]);
   });
 
@@ -371,5 +456,39 @@ describe('inputs document', () => {
       '$.grindingElectricity',
       '$.constituents[0].share',
     ]);
+  });
+});
+
+describe('site electricity outside the clinker boundary, and inputs bought by several lines', () => {
+  it('goes to grinding, and the kiln’s coal is one contribution', () => {
+    const doc = {
+      ...DOC,
+      lines: [
+        ...DOC.lines.filter((l) => l.id !== 'power' && l.id !== 'coal'),
+        { ...DOC.lines.find((l) => l.id === 'coal')!, id: 'coal-1', amount: '70000 t' },
+        { ...DOC.lines.find((l) => l.id === 'coal')!, id: 'coal-2', amount: '70000 t' },
+        { id: 'power', kind: 'electricity-purchased', amount: '60000 MWh' },
+        {
+          id: 'power-mill',
+          kind: 'electricity-purchased',
+          amount: '40000 MWh',
+          inClinkerBoundary: false,
+        },
+      ],
+    };
+    const inv = parseInventory(doc, NAME);
+    const res = account(doc, factorBase, { document: NAME });
+    const f = cementFootprint(inv, res, {
+      product: 'clinker',
+      allocation: 'cut-off',
+      background: BACKGROUND,
+    });
+    // the 40 000 MWh marked outside the boundary leave the kiln: the same as grindingElectricity
+    expect(part(f, 'electricity')).toBeCloseTo(KILN_POWER, 12);
+    expect(f.dataQuality.join('\n')).toMatch(/power-mill: .*goes to cement grinding/);
+    const coal = f.contributions.byInput.filter((c) => c.id === 'bg:bituminous-coal');
+    expect(coal).toHaveLength(1);
+    expect(coal[0]!.amount).toEqual({ value: expect.closeTo(0.14, 14) as number, unit: 't' });
+    expect(coal[0]!.value.value).toBeCloseTo(COAL_UPSTREAM, 14);
   });
 });

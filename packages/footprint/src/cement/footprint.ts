@@ -1,13 +1,23 @@
 import type { Inventory, InventoryResult } from '@carbonbase/engine';
-import { divide, multiply, quantity, valueIn, type Quantity } from '@carbonbase/quantity';
+import {
+  compatible,
+  convert,
+  divide,
+  multiply,
+  quantity,
+  scale,
+  valueIn,
+  type Quantity,
+} from '@carbonbase/quantity';
 import { ProductSystemModel } from '../calc/product-system.js';
-import type { FootprintExplanation } from '../calc/result.js';
+import type { FootprintExplanation, FootprintResult, InputContribution } from '../calc/result.js';
 import type { GwpSet } from '../impact/gwp.js';
 import type { Exchange, Flow, Process } from '../system/model.js';
 import type { BackgroundProcess, BackgroundSet } from './background.js';
 import {
   CementFootprintError,
   plantForeground,
+  type FuelUse,
   type PlantForeground,
   type ProcessForeground,
 } from './foreground.js';
@@ -27,6 +37,7 @@ export type BreakdownCategory =
   | 'combustion'
   | 'other-direct'
   | 'electricity'
+  | 'fuel-upstream'
   | 'purchased-clinker'
   | 'materials'
   | 'by-products'
@@ -37,6 +48,8 @@ export const BREAKDOWN_LABELS: Readonly<Record<BreakdownCategory, string>> = {
   combustion: '直接排放：燃料燃烧（化石部分） direct, fuel combustion (fossil)',
   'other-direct': '直接排放：其他温室气体 direct, other GHGs',
   electricity: '外购电力与热力 purchased electricity and heat',
+  'fuel-upstream':
+    '燃料上游：开采、加工、炼制（背景数据） fuel upstream: mining, processing, refining (background data)',
   'purchased-clinker': '外购熟料 purchased clinker',
   materials: '外购原料（背景数据） purchased materials (background data)',
   'by-products': '工业副产品（经济分配） by-products (economic allocation)',
@@ -65,6 +78,47 @@ export interface AllocationReport {
   readonly statements: readonly string[];
 }
 
+/** One part of the footprint per tonne of product: a stage (process) or a first-tier input. */
+export interface Contribution {
+  readonly id: string;
+  readonly name: string;
+  /** tCO2e per tonne of product. */
+  readonly value: Quantity;
+  /** For an input: how much of it one tonne of product takes (t, MWh, t·km, Nm3). */
+  readonly amount?: Quantity;
+  /** Where its data come from: the inventory, a background process, a supplier's declaration. */
+  readonly source: string;
+  /** True when the data are background data (not the enterprise's own). */
+  readonly background: boolean;
+}
+
+/** One fuel the plant burns and what its upstream adds per tonne of product. */
+export interface FuelUpstreamLine {
+  /** Fuel code of the factor base (bituminous-coal, natural-gas, diesel, …). */
+  readonly fuel: string;
+  /** The inventory's fuel-combustion lines it comes from. */
+  readonly lines: readonly string[];
+  /** Fuel burnt per tonne of product (after allocation). */
+  readonly amount: Quantity;
+  /** tCO2e per tonne of product; 0 when cut off. */
+  readonly value: Quantity;
+  /** `set@version/process` of the background value used, when there is one. */
+  readonly background?: string;
+  readonly source?: string;
+  /** Why it is cut off, when it is. */
+  readonly cutOff?: string;
+}
+
+/**
+ * Whether the upstream of the plant's own fuels is in the footprint: `included` (every fuel has
+ * background data), `partial`, `not-included` (no fuel has), `no-fuels` (nothing burnt).
+ */
+export interface FuelUpstreamReport {
+  readonly status: 'included' | 'partial' | 'not-included' | 'no-fuels';
+  readonly statement: string;
+  readonly fuels: readonly FuelUpstreamLine[];
+}
+
 export interface ConstituentReport {
   readonly id: string;
   readonly name: string;
@@ -80,6 +134,13 @@ export interface CementFootprint {
   /** tCO2e per tonne. */
   readonly total: Quantity;
   readonly breakdown: readonly BreakdownLine[];
+  /** The same total by stage (each process's own emissions) and by first-tier input. */
+  readonly contributions: {
+    readonly byProcess: readonly Contribution[];
+    /** Direct emissions of the demanded process (kiln or grinding) and each input with its upstream. */
+    readonly byInput: readonly Contribution[];
+  };
+  readonly fuelUpstream: FuelUpstreamReport;
   readonly allocation: AllocationReport;
   readonly constituents: readonly ConstituentReport[];
   readonly inventory: {
@@ -105,7 +166,10 @@ export interface CementFootprint {
 export interface CementFootprintOptions {
   readonly product: CementProduct;
   readonly inputs?: CementFootprintInputs;
-  /** Needed when the inputs name background processes (materials, transport). */
+  /**
+   * Needed when the inputs name background processes (materials, transport), and for the upstream
+   * of the plant's fuels (without it every fuel's upstream is cut off, and the result says so).
+   */
   readonly background?: BackgroundSet;
   /** Overrides `inputs.allocation`; default `economic`. */
   readonly allocation?: AllocationRule;
@@ -138,7 +202,12 @@ const ex = (flowId: string, direction: Exchange['direction'], amount: Quantity):
 });
 
 /** Emissions of a foreground process as exchanges, scaled by its allocation share. */
-function foregroundEmissions(p: ProcessForeground, share: number, grid: string): Exchange[] {
+function foregroundEmissions(
+  p: ProcessForeground,
+  share: number,
+  grid: string,
+  fuelInput: (f: FuelUse) => Exchange,
+): Exchange[] {
   const out: Exchange[] = [];
   const push = (c: BreakdownCategory, q: Quantity) => {
     const v = valueIn(q, 'tCO2e') * share;
@@ -150,8 +219,18 @@ function foregroundEmissions(p: ProcessForeground, share: number, grid: string):
   push('electricity', p.heatEmissions);
   const mwh = valueIn(p.electricity, 'MWh') * share;
   if (mwh !== 0) out.push(ex(grid, 'input', quantity(mwh, 'MWh')));
+  for (const f of p.fuels) {
+    const e = fuelInput(f);
+    out.push({ ...e, amount: scale(e.amount, share) });
+  }
   return out;
 }
+
+const BACKGROUND_LINE: Readonly<Record<BackgroundProcess['category'], BreakdownCategory>> = {
+  materials: 'materials',
+  transport: 'transport',
+  fuels: 'fuel-upstream',
+};
 
 /** A grid process supplying 1 MWh at the plant's weighted factor (ΣE / ΣMWh of its lines). */
 function gridProcess(id: string, name: string, p: ProcessForeground): Process | undefined {
@@ -263,12 +342,56 @@ export function cementFootprint(
   }));
   const product_ = (id: string, name: string, unit: string) =>
     flows.push({ id, name, kind: 'product', unit });
+  const used = new Map<string, BackgroundProcess>();
+  /** Where each process's data come from, for the contributions. */
+  const own = `清单 inventory ${fg.document} (${fg.method})`;
+  const sources = new Map<string, string>([
+    ['kiln', own],
+    ['grinding', own],
+  ]);
+  const gridSource = `${own}: 购电量 × 电网因子 purchased MWh × grid factor ${fg.electricityFactors.join(', ') || '—'}`;
+  const bg = (id: string, path: string): BackgroundProcess => {
+    const p = background?.processes.find((b) => b.id === id);
+    if (!p)
+      throw new CementFootprintError(
+        path,
+        `背景数据中没有 ${id} no background process ${id}${background ? ` in ${background.id}` : ' (no background set loaded)'}`,
+      );
+    used.set(id, p);
+    return p;
+  };
+  /** Why a fuel's upstream has no data, by fuel code and unit (its flow id). */
+  const fuelGaps = new Map<string, { fuel: string; reason: string }>();
+  const fuelLines = new Map<string, Set<string>>();
+  const fuelInput = (f: FuelUse): Exchange => {
+    fuelLines.set(f.fuel, (fuelLines.get(f.fuel) ?? new Set()).add(f.line));
+    const b = background?.processes.find((p) => p.id === f.fuel && p.category === 'fuels');
+    if (b && compatible(f.amount.unit, b.unit)) {
+      used.set(b.id, b);
+      return ex(`bg:${b.id}`, 'input', convert(f.amount, b.unit));
+    }
+    // No provider: the solver cuts the flow off and lists it; the report says why.
+    const id = `fuel:${f.fuel}:${f.amount.unit}`;
+    if (!fuelGaps.has(id)) {
+      product_(id, `燃料上游（无背景数据） fuel upstream, no data: ${f.fuel}`, f.amount.unit);
+      fuelGaps.set(id, {
+        fuel: f.fuel,
+        reason: !background
+          ? '未加载背景数据集 no background set loaded'
+          : !b
+            ? `背景数据集 ${background.id} 中没有燃料 ${f.fuel} no fuels process ${f.fuel} in ${background.id}`
+            : `用量单位 ${f.amount.unit} 不能换算为 ${b.unit} the amount in ${f.amount.unit} does not convert to ${b.unit}`,
+      });
+    }
+    return ex(id, 'input', f.amount);
+  };
   product_('clinker', '熟料 clinker', 't');
   product_('grid:kiln', '外购电力（熟料工序） purchased electricity, kiln', 'MWh');
   product_('exported-electricity', '外送电力 exported electricity', 'MWh');
   const processes: Process[] = [];
   const kilnGrid = gridProcess('grid:kiln', '电网（熟料工序） grid, kiln', fg.kiln);
   if (kilnGrid) processes.push(kilnGrid);
+  sources.set('grid:kiln', gridSource);
   const exported = valueIn(fg.exportedElectricity, 'MWh');
   processes.push({
     id: 'kiln',
@@ -277,12 +400,11 @@ export function cementFootprint(
     exchanges: [
       ex('clinker', 'output', fg.clinkerProduced),
       ...(exported ? [ex('exported-electricity', 'output', fg.exportedElectricity)] : []),
-      ...foregroundEmissions(fg.kiln, share, 'grid:kiln'),
+      ...foregroundEmissions(fg.kiln, share, 'grid:kiln', fuelInput),
     ],
   });
 
   const byProducts: AllocationReport['byProducts'][number][] = [];
-  let usedBackground = 0;
   const constituents: ConstituentReport[] = [];
   if (product === 'cement') {
     const cement = requireCement(fg);
@@ -290,17 +412,6 @@ export function cementFootprint(
     product_('cement', '水泥 cement', 't');
     product_('grid:grinding', '外购电力（粉磨工序） purchased electricity, grinding', 'MWh');
     const grinding: Exchange[] = [ex('cement', 'output', cement)];
-    const used = new Map<string, BackgroundProcess>();
-    const bg = (id: string, path: string): BackgroundProcess => {
-      const p = background?.processes.find((b) => b.id === id);
-      if (!p)
-        throw new CementFootprintError(
-          path,
-          `背景数据中没有 ${id} no background process ${id}${background ? ` in ${background.id}` : ' (no background set loaded)'}`,
-        );
-      used.set(id, p);
-      return p;
-    };
     const list = inputs?.constituents;
     if (list?.length) {
       const total = list.reduce((s, c) => s + valueIn(c.share, '%'), 0);
@@ -334,6 +445,7 @@ export function cementFootprint(
               ],
             });
             grinding.push(ex(id, 'input', mass));
+            sources.set(id, `供应商声明 supplier's declaration: ${c.source}`);
             break;
           }
           case 'background': {
@@ -382,6 +494,7 @@ export function cementFootprint(
                 ex(ghg('by-products'), 'output', quantity(valueIn(burden, 'tCO2e/t'), 't')),
               ],
             });
+            sources.set(id, `${e.producer}: ${e.source}`);
             break;
           }
         }
@@ -422,36 +535,41 @@ export function cementFootprint(
       notes.push(
         `水泥消耗自产熟料 ${ownClinker} t 多于熟料产量 ${valueIn(fg.clinkerProduced, 't')} t own clinker consumed exceeds clinker produced (stock drawn down or clinker bought: check the composition)`,
       );
-    grinding.push(...foregroundEmissions(fg.grinding, 1, 'grid:grinding'));
+    grinding.push(...foregroundEmissions(fg.grinding, 1, 'grid:grinding', fuelInput));
     const gGrid = gridProcess('grid:grinding', '电网（粉磨工序） grid, grinding', fg.grinding);
     if (gGrid) processes.push(gGrid);
+    sources.set('grid:grinding', gridSource);
     processes.push({
       id: 'grinding',
       name: '水泥粉磨 cement grinding',
       referenceFlowId: 'cement',
       exchanges: grinding,
     });
-    usedBackground = used.size;
-    for (const b of used.values()) {
-      const id = `bg:${b.id}`;
-      product_(id, b.name, b.unit);
-      processes.push({
-        id,
-        name: `${b.name} [${background?.id ?? ''}]`,
-        location: background?.region ?? '',
-        referenceFlowId: id,
-        exchanges: [
-          ex(id, 'output', quantity(1, b.unit)),
-          ex(ghg(b.category), 'output', quantity(valueIn(b.footprint, `tCO2e/${b.unit}`), 't')),
-        ],
-      });
-      if (b.proxy) notes.push(`${b.id}: 代用数据 proxy — ${b.proxy}`);
-    }
-    if (usedBackground && background)
-      notes.push(
-        `背景数据 background data: ${background.name} (${background.id}@${background.version}), ${background.region} — 非中国数据 not Chinese data; GWP: ${background.gwp}`,
-      );
   }
+  for (const b of used.values()) {
+    const id = `bg:${b.id}`;
+    product_(id, b.name, b.unit);
+    processes.push({
+      id,
+      name: `${b.name} [${background?.id ?? ''}]`,
+      location: background?.region ?? '',
+      referenceFlowId: id,
+      exchanges: [
+        ex(id, 'output', quantity(1, b.unit)),
+        ex(
+          ghg(BACKGROUND_LINE[b.category]),
+          'output',
+          quantity(valueIn(b.footprint, `tCO2e/${b.unit}`), 't'),
+        ),
+      ],
+    });
+    sources.set(id, `${background?.id ?? ''}@${background?.version ?? ''}: ${b.source}`);
+    if (b.proxy) notes.push(`${b.id}: 代用数据 proxy — ${b.proxy}`);
+  }
+  if (used.size && background)
+    notes.push(
+      `背景数据 background data: ${background.name} (${background.id}@${background.version}), ${background.region} — 非中国数据 not Chinese data; GWP: ${background.gwp}`,
+    );
   statements.push(
     rule === 'economic'
       ? '工业副产品（矿渣、粉煤灰、脱硫石膏）按经济价值分配上游负担（EN 15804+A2 §6.4.3.2，水泥 EPD 通行做法） by-products (slag, fly ash, FGD gypsum) carry an economic share of their producer’s burden (EN 15804+A2 §6.4.3.2 as cement EPDs apply it)'
@@ -472,6 +590,28 @@ export function cementFootprint(
     notes.push(
       `截断 cut off: ${c.flowName} ${c.total.value.toPrecision(6)} ${c.total.unit} 每吨产品 per tonne of product (no data, no burden)`,
     );
+  const perTonne = (q: Quantity) => quantity(valueIn(q, 'tCO2e'), 'tCO2e/t');
+  const contribution = (id: string, name: string, value: Quantity, amount?: Quantity) => ({
+    id,
+    name,
+    value: perTonne(value),
+    ...(amount ? { amount } : {}),
+    source: sources.get(id) ?? '',
+    background: id.startsWith('bg:'),
+  });
+  const impact = r.impact!;
+  const demanded = processes.find((p) => p.id === demand)!;
+  const contributions = {
+    byProcess: impact.byProcess
+      .filter((c) => c.amount.value !== 0)
+      .map((c) => contribution(c.processId, c.processName, c.amount)),
+    byInput: [
+      contribution(demand, `${demanded.name}：直接排放 direct`, impact.direct),
+      ...mergeByProvider(impact.byInput).map((i) =>
+        contribution(i.providerId, i.flowName, i.amount, i.input),
+      ),
+    ],
+  };
   return {
     product,
     productName:
@@ -479,6 +619,8 @@ export function cementFootprint(
     declaredUnit: quantity(1, 't'),
     total: quantity(valueIn(r.impact?.total ?? quantity(0, 'kgCO2e'), 'tCO2e'), 'tCO2e/t'),
     breakdown,
+    contributions,
+    fuelUpstream: fuelUpstreamReport(r, used, fuelLines, fuelGaps, background),
     allocation: {
       rule,
       clinkerShare: quantity(share * 100, '%'),
@@ -493,7 +635,7 @@ export function cementFootprint(
       reporter: fg.reporter,
       electricityFactors: fg.electricityFactors,
     },
-    ...(background && usedBackground
+    ...(background && used.size
       ? {
           background: {
             id: background.id,
@@ -508,4 +650,89 @@ export function cementFootprint(
     dataQuality: notes,
     explanation: r.explanation,
   };
+}
+
+/** What the upstream of each fuel adds per tonne, read off the solved system. */
+function fuelUpstreamReport(
+  r: FootprintResult,
+  used: ReadonlyMap<string, BackgroundProcess>,
+  fuelLines: ReadonlyMap<string, ReadonlySet<string>>,
+  gaps: ReadonlyMap<string, { fuel: string; reason: string }>,
+  background: BackgroundSet | undefined,
+): FuelUpstreamReport {
+  const fuels: FuelUpstreamLine[] = [];
+  const lines = (fuel: string) => [...(fuelLines.get(fuel) ?? [])];
+  for (const b of used.values()) {
+    if (b.category !== 'fuels') continue;
+    // The background process runs once per unit of fuel, so its activity is the fuel per tonne.
+    const s = r.scaling.values[r.scaling.labels.indexOf(`bg:${b.id}`)] ?? 0;
+    fuels.push({
+      fuel: b.id,
+      lines: lines(b.id),
+      amount: quantity(s, b.unit),
+      value: quantity(s * valueIn(b.footprint, `tCO2e/${b.unit}`), 'tCO2e/t'),
+      background: `${background?.id ?? ''}@${background?.version ?? ''}/${b.id}`,
+      source: b.source,
+    });
+  }
+  for (const [flowId, gap] of gaps) {
+    const cut = r.explanation.cutOffs.filter((c) => c.flowId === flowId);
+    fuels.push({
+      fuel: gap.fuel,
+      lines: lines(gap.fuel),
+      amount: quantity(
+        cut.reduce((t, c) => t + c.total.value, 0),
+        cut[0]?.total.unit ?? '',
+      ),
+      value: quantity(0, 'tCO2e/t'),
+      cutOff: gap.reason,
+    });
+  }
+  const covered = fuels.filter((f) => !f.cutOff).map((f) => f.fuel);
+  const missing = fuels.filter((f) => f.cutOff).map((f) => f.fuel);
+  if (!fuels.length)
+    return {
+      status: 'no-fuels',
+      statement: '本产品系统不燃烧化石燃料 the product system burns no fossil fuel',
+      fuels,
+    };
+  if (!missing.length)
+    return {
+      status: 'included',
+      statement: `燃料上游（开采、加工、炼制至出厂）已按背景数据计入：${covered.join(', ')}；燃料从矿山、炼厂到本厂的运输未计入 the upstream of every fuel burnt (mining, processing, refining, to the producer's gate) is included from background data: ${covered.join(', ')}; transport of the fuels from the mine or refinery to the plant is not`,
+      fuels,
+    };
+  const lowerBound = `${missing.join(', ')} 的上游无背景数据，已截断，足迹为下限 the upstream of ${missing.join(', ')} has no background data and is cut off: the footprint is a lower bound`;
+  return {
+    status: covered.length ? 'partial' : 'not-included',
+    statement: covered.length
+      ? `燃料上游部分计入（${covered.join(', ')}）included for ${covered.join(', ')}; ${lowerBound}`
+      : lowerBound,
+    fuels,
+  };
+}
+
+/**
+ * One row per provider: the kiln buys coal once per inventory line (a month, a line), and each
+ * exchange is an input of its own in the solver's answer.
+ */
+function mergeByProvider(inputs: readonly InputContribution[]): InputContribution[] {
+  const merged = new Map<string, InputContribution>();
+  for (const i of inputs) {
+    const seen = merged.get(i.providerId);
+    merged.set(
+      i.providerId,
+      seen
+        ? {
+            ...seen,
+            input: quantity(seen.input.value + valueIn(i.input, seen.input.unit), seen.input.unit),
+            amount: quantity(
+              seen.amount.value + valueIn(i.amount, seen.amount.unit),
+              seen.amount.unit,
+            ),
+          }
+        : i,
+    );
+  }
+  return [...merged.values()];
 }

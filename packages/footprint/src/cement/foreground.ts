@@ -26,8 +26,18 @@ export interface ProcessForeground {
   readonly electricityEmissions: Quantity;
   /** Purchased heat's emissions, tCO2e (shown with electricity). */
   readonly heatEmissions: Quantity;
+  /** Fossil fuels burnt (fuel-combustion lines), for their upstream: mining, refining, transport. */
+  readonly fuels: readonly FuelUse[];
   /** Inventory lines that make it up. */
   readonly lines: readonly string[];
+}
+
+/** A fuel burnt in a process: the factor-base fuel code and the amount of one inventory line. */
+export interface FuelUse {
+  readonly line: string;
+  readonly fuel: string;
+  /** t, 万Nm3 or GJ, as the inventory gives it. */
+  readonly amount: Quantity;
 }
 
 export interface PlantForeground {
@@ -68,6 +78,7 @@ interface Pool {
   mwh: Quantity[];
   elec: Quantity[];
   heat: Quantity[];
+  fuels: FuelUse[];
   lines: string[];
 }
 const pool = (): Pool => ({
@@ -75,6 +86,7 @@ const pool = (): Pool => ({
   mwh: [],
   elec: [],
   heat: [],
+  fuels: [],
   lines: [],
 });
 
@@ -88,6 +100,7 @@ function close(p: Pool, lines: readonly string[] = p.lines): ProcessForeground {
     electricity: sum(p.mwh, 'MWh'),
     electricityEmissions: sum(p.elec, T),
     heatEmissions: sum(p.heat, T),
+    fuels: p.fuels,
     lines,
   };
 }
@@ -96,7 +109,8 @@ function close(p: Pool, lines: readonly string[] = p.lines): ProcessForeground {
  * Splits the engine's results for a cement plant into the kiln (clinker) and grinding (cement)
  * processes of a product system. Lines on a facility with a clinker line, and site-level lines,
  * belong to the kiln; lines on any other facility belong to grinding. Site-level purchased
- * electricity goes to the kiln except `grindingElectricity`, taken from it pro rata. Each line
+ * electricity marked `inClinkerBoundary: false` belongs to grinding; the rest goes to the kiln
+ * except `grindingElectricity`, taken from it pro rata. Each line
  * keeps the figure the engine calculated for it, so the footprint uses the same factors
  * (`id@version`) as the inventory.
  */
@@ -152,11 +166,23 @@ export function plantForeground(
       );
       continue;
     }
-    const p = where(line);
+    // Site-level electricity the inventory marks as outside the clinker boundary is metered
+    // apart from the kiln: the grinding unit's (as GB 16780 and the ETS boundary read it).
+    const apart =
+      line.facility === undefined &&
+      doc?.kind === 'electricity-purchased' &&
+      doc.inClinkerBoundary === false;
+    if (apart)
+      notes.push(
+        `${line.id}: 全厂外购电标为熟料边界外，计入水泥粉磨 site-level electricity outside the clinker boundary goes to cement grinding`,
+      );
+    const p = apart ? grinding : where(line);
     p.lines.push(line.id);
     const category = DIRECT[line.kind];
     if (category) {
       p.direct[category].push(line.emissions);
+      if (doc?.kind === 'fuel-combustion')
+        p.fuels.push({ line: line.id, fuel: doc.fuel, amount: doc.amount });
     } else if (line.kind === 'electricity-purchased' && doc?.kind === 'electricity-purchased') {
       p.mwh.push(doc.amount);
       p.elec.push(line.emissions);
@@ -196,6 +222,7 @@ export function plantForeground(
   for (const c of ['process', 'combustion', 'other-direct'] as const)
     kiln.direct[c].push(...site.direct[c]);
   kiln.heat.push(...site.heat);
+  kiln.fuels.push(...site.fuels);
 
   const excluded = result.lines.filter((l) => l.treatment === 'excluded').map((l) => l.id);
   if (excluded.length)

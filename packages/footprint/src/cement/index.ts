@@ -1,7 +1,7 @@
 export { BACKGROUND_CATEGORIES, BACKGROUND_FORMAT, parseBackgroundSet } from './background.js';
 export type { BackgroundCategory, BackgroundProcess, BackgroundSet } from './background.js';
 export { CementFootprintError, plantForeground } from './foreground.js';
-export type { DirectCategory, PlantForeground, ProcessForeground } from './foreground.js';
+export type { DirectCategory, FuelUse, PlantForeground, ProcessForeground } from './foreground.js';
 export { ALLOCATION_RULES, CEMENT_INPUTS_FORMAT, parseCementInputs } from './inputs.js';
 export type {
   AllocationRule,
@@ -20,6 +20,9 @@ export type {
   CementFootprintOptions,
   CementProduct,
   ConstituentReport,
+  Contribution,
+  FuelUpstreamLine,
+  FuelUpstreamReport,
 } from './footprint.js';
 export { FootprintDocumentError } from './read.js';
 export type { FootprintIssue } from './read.js';

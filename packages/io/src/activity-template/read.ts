@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ACTIVITY_TEMPLATE_SHEETS } from './template.js';
 import { readActivityTable, type ActivityWorkbookRead } from './rows.js';
+import { readPollutantTable } from './pollutants.js';
 
 export type { ActivityLine, ActivityWorkbookRead } from './rows.js';
 
@@ -39,8 +40,8 @@ function shownText(cell: ExcelJS.Cell): string {
 
 /**
  * Reads a filled activity template (`activityTemplateWorkbook`) into inventory-format lines: the
- * data sheet (else the first sheet), header in row 1. Every bad cell is one issue naming the sheet
- * (in `file`, as "file [sheet]"), the sheet row and the column header; a row with an issue gives
+ * data sheet (else the first sheet), header in row 1. Every bad cell is one issue naming the file,
+ * the sheet (`sheet`), the sheet row and the column header; a row with an issue gives
  * no line. Whether to reject the whole file when there are issues is the caller's choice. The
  * same id may appear once per month; `activityLinesToInventoryLines` makes the ids unique for
  * one inventory document.
@@ -78,10 +79,42 @@ export async function readActivityWorkbook(
   ws.eachRow((row, rowNumber) => {
     if (rowNumber > 1) rows.push({ row: rowNumber, cells: texts(row) });
   });
-  return readActivityTable({
-    file: `${fileName} [${ws.name}]`,
+  const read = readActivityTable({
+    file: fileName,
     headerRow: 1,
     headers: texts(ws.getRow(1)),
     rows,
   });
+  const pollutants = readPollutantSheet(
+    wb.getWorksheet(ACTIVITY_TEMPLATE_SHEETS.pollutants),
+    fileName,
+  );
+  return {
+    ...read,
+    issues: [...read.issues.map((i) => ({ ...i, sheet: ws.name })), ...(pollutants?.issues ?? [])],
+    sheet: ws.name,
+    ...(pollutants && {
+      pollutants: pollutants.pollutants,
+      pollutantRows: pollutants.rows,
+      pollutantSheet: ACTIVITY_TEMPLATE_SHEETS.pollutants,
+    }),
+  };
+}
+
+/** The pollutants sheet, when the workbook has one; its issues name the sheet. */
+function readPollutantSheet(ws: ExcelJS.Worksheet | undefined, fileName: string) {
+  if (!ws) return undefined;
+  const texts = (row: ExcelJS.Row) =>
+    Array.from({ length: ws.columnCount }, (_, i) => shownText(row.getCell(i + 1)));
+  const rows: { row: number; cells: string[] }[] = [];
+  ws.eachRow((row, rowNumber) => {
+    if (rowNumber > 1) rows.push({ row: rowNumber, cells: texts(row) });
+  });
+  const read = readPollutantTable({
+    file: fileName,
+    headerRow: 1,
+    headers: texts(ws.getRow(1)),
+    rows,
+  });
+  return { ...read, issues: read.issues.map((i) => ({ ...i, sheet: ws.name })) };
 }

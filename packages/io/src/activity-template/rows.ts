@@ -17,6 +17,7 @@ import {
   type ActivityKind,
   type KindColumn,
 } from './template.js';
+import type { PollutantLine } from './pollutants.js';
 
 /**
  * One inventory-format line (docs/formats/inventory.md) read from a template row. Quantities are
@@ -55,6 +56,16 @@ export interface ActivityLine {
   readonly enthalpy?: string;
   readonly inClinkerBoundary?: boolean;
   readonly note?: string;
+  /**
+   * Bought electricity or heat: the code of the supplying enterprise; absent for the grid. Not
+   * an inventory field: `activityLinesToInventoryLines` leaves it out of the engine's lines.
+   */
+  readonly supplier?: string;
+}
+
+/** A row issue of an activity file; a workbook's issues also name the sheet. */
+export interface ActivityIssue extends RowIssue {
+  readonly sheet?: string;
 }
 
 export interface ActivityWorkbookRead {
@@ -62,8 +73,15 @@ export interface ActivityWorkbookRead {
   readonly lines: ActivityLine[];
   /** The sheet (or CSV) row each line was read from, index for index: for traceability. */
   readonly rows?: number[];
-  /** Every problem, each with the sheet (in `file`), the sheet row and the column header. */
-  readonly issues: RowIssue[];
+  /** Every problem, each with the file, the sheet (of a workbook), the row and the column header. */
+  readonly issues: ActivityIssue[];
+  /** The sheet the lines were read from (a workbook; a CSV has none). */
+  readonly sheet?: string;
+  /** Rows of the pollutants sheet without issues (a workbook that has the sheet). */
+  readonly pollutants?: PollutantLine[];
+  /** The pollutants sheet row of each pollutant line, index for index. */
+  readonly pollutantRows?: number[];
+  readonly pollutantSheet?: string;
 }
 
 /** Cell texts as a reader found them (the shape of factor-import's SourceTable). */
@@ -279,8 +297,9 @@ function readRow(
     ...(inClinkerBoundary !== undefined && { inClinkerBoundary }),
     ...(note !== '' && { note }),
   };
-  // The engine's schema has the last word, so a line read here is one the engine accepts.
-  const parsed = lineSchema.safeParse(line);
+  // The engine's schema has the last word, so a line read here is one the engine accepts
+  // (without the supplier, which the engine does not take).
+  const parsed = lineSchema.safeParse(withoutSupplier(line));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       flag(
@@ -291,6 +310,13 @@ function readRow(
     return undefined;
   }
   return line;
+}
+
+/** The line as the engine takes it: without the supplier of bought energy. */
+export function withoutSupplier(line: ActivityLine): Omit<ActivityLine, 'supplier'> {
+  const out: ActivityLine = { ...line };
+  delete (out as { supplier?: string }).supplier;
+  return out;
 }
 
 /** A kind's own columns: refused when the kind does not use them, else checked by their type. */

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CLINKER_TYPES, type LineKind } from '@carbonbase/engine';
+import { addPollutantSheet, POLLUTANT_COLUMNS } from './pollutants.js';
 
 /**
  * A downloadable template for monthly activity data, as Excel (`activityTemplateWorkbook`) or CSV
@@ -9,6 +10,7 @@ import { CLINKER_TYPES, type LineKind } from '@carbonbase/engine';
  */
 export const ACTIVITY_TEMPLATE_SHEETS = {
   data: '月度活动数据 Monthly activity',
+  pollutants: '污染物 Pollutants',
   instructions: '说明 Instructions',
 } as const;
 
@@ -42,6 +44,7 @@ export type ActivityColumnKey =
   | 'purity'
   | 'enthalpy'
   | 'inClinkerBoundary'
+  | 'supplier'
   | 'note';
 
 /**
@@ -286,6 +289,16 @@ export const ACTIVITY_COLUMNS: readonly ActivityColumn[] = [
     help: '仅 CETS 方法：填“否 no”表示不属于熟料生产边界（如矿山车辆、办公）；留空为“是 yes”。 CETS only: "否 no" keeps the line out of the clinker-production boundary (mine trucks, offices); blank means yes.',
   },
   {
+    key: 'supplier',
+    header: '供应方 Supplier',
+    width: 20,
+    required: false,
+    type: 'text',
+    help:
+      '外购电力、外购热力：供应企业的代码（须为本平台已登记的企业，如园区内的电厂）；留空表示来自电网或平台外。园区与区域合计据此扣除内部互供，避免重复计算。 ' +
+      'electricity-purchased, heat-purchased: the code of the supplying enterprise (one registered on this platform, e.g. a power plant in the park); blank for the grid or a supplier outside. Park and region totals use it to count internal supply once.',
+  },
+  {
     key: 'note',
     header: '备注 Note',
     width: 24,
@@ -342,6 +355,12 @@ const share = (field: string, required = false): KindColumn => ({
   min: 0,
   max: 100,
 });
+/**
+ * Who supplied bought electricity or heat: an enterprise code, checked against the platform's
+ * enterprises at import. Not an inventory field (the engine does not need it); the store keeps
+ * it with the month's value for park and region roll-ups.
+ */
+const SUPPLIER: KindColumn = { field: 'supplier' };
 /** Steam reference enthalpy of GB/T 32151: heat = mass × (En − 83.74 kJ/kg), so En must exceed it. */
 export const STEAM_REFERENCE_ENTHALPY_KJ_PER_KG = 83.74;
 
@@ -361,6 +380,7 @@ const heatKind = (kind: LineKind, label: string): ActivityKind => ({
       min: STEAM_REFERENCE_ENTHALPY_KJ_PER_KG,
       minExclusive: true,
     },
+    ...(kind === 'heat-purchased' && { supplier: SUPPLIER }),
   },
 });
 
@@ -457,7 +477,7 @@ export const ACTIVITY_KINDS: readonly ActivityKind[] = [
     label: '外购电力 Purchased electricity',
     amount: ['GJ'],
     amountHelp: '电量（能量） an energy (MWh, kWh, 万kWh)',
-    columns: {},
+    columns: { supplier: SUPPLIER },
   },
   {
     kind: 'electricity-exported',
@@ -638,6 +658,7 @@ const KIND_COLUMNS: readonly ActivityColumnKey[] = [
   'calcination',
   'purity',
   'enthalpy',
+  'supplier',
 ];
 
 const headerOf = (key: ActivityColumnKey) =>
@@ -678,6 +699,8 @@ export function activityTemplateWorkbook(options: ActivityTemplateOptions = {}):
     for (let r = 2; r <= rows + 1; r++) ws.getCell(r, column.number).dataValidation = validation;
   }
 
+  addPollutantSheet(wb, ACTIVITY_TEMPLATE_SHEETS.pollutants, rows);
+
   const help = wb.addWorksheet(ACTIVITY_TEMPLATE_SHEETS.instructions);
   help.columns = [{ width: 34 }, { width: 14 }, { width: 110 }];
   const wrap = (row: ExcelJS.Row) => {
@@ -716,6 +739,15 @@ export function activityTemplateWorkbook(options: ActivityTemplateOptions = {}):
   help.addRow([]);
   bold(help.addRow(['仅 YAML 格式 YAML only', '', '原因 Reason']));
   for (const y of ACTIVITY_YAML_ONLY) wrap(help.addRow([y.what, '', y.reason]));
+  help.addRow([]);
+  bold(
+    help.addRow([
+      `${ACTIVITY_TEMPLATE_SHEETS.pollutants} 工作表 sheet`,
+      '',
+      '大气污染物排放量，按月或按全年；与活动数据一并导入（仅 Excel，CSV 只含活动数据）。 Air pollutants emitted, by month or for the whole year; imported with the activity data (Excel only: a CSV holds the activity data only).',
+    ]),
+  );
+  for (const c of POLLUTANT_COLUMNS) wrap(help.addRow([c.header, '', c.help]));
   return wb;
 }
 

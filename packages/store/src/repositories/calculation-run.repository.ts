@@ -1,6 +1,7 @@
 import { canonicalJson, sha256Hex, type JsonValue } from '../canonical-json.js';
 import type { Queryable } from '../database.js';
 import { isUuid } from './ids.js';
+import type { EnterpriseFilter } from './organisation.repository.js';
 
 export interface NewCalculationRun {
   readonly tenantId: string;
@@ -133,24 +134,36 @@ export class CalculationRunRepository {
     filter: {
       enterpriseId?: string;
       enterpriseIds?: readonly string[];
+      /** An actor's reach, as the enterprise list takes it: runs of enterprises within it. */
+      scope?: EnterpriseFilter['scope'];
       periodStart?: string;
       limit?: number;
       offset?: number;
     } = {},
   ): Promise<CalculationRunSummary[]> {
     if (filter.enterpriseId !== undefined && !isUuid(filter.enterpriseId)) return [];
+    const ids = (list: readonly string[]) => JSON.stringify(list.filter(isUuid));
+    const scope = filter.scope;
     const rows = await this.db.query<RunRow>(
       `select ${SUMMARY} from calculation_runs
        where tenant_id = $1 and ($2::uuid is null or enterprise_id = $2::uuid)
          and ($3::jsonb is null
            or enterprise_id in (select jsonb_array_elements_text($3::jsonb)::uuid))
-         and ($4::date is null or period_start = $4::date)
+         and ($4::jsonb is null or enterprise_id in (
+           select e.id from enterprises e where e.tenant_id = $1 and (
+             e.region_id in (select jsonb_array_elements_text($4::jsonb)::uuid)
+             or e.park_id in (select jsonb_array_elements_text($5::jsonb)::uuid)
+             or e.id in (select jsonb_array_elements_text($6::jsonb)::uuid))))
+         and ($7::date is null or period_start = $7::date)
        order by created_at desc, id
-       limit $5 offset $6`,
+       limit $8 offset $9`,
       [
         tenantId,
         filter.enterpriseId ?? null,
-        filter.enterpriseIds ? JSON.stringify(filter.enterpriseIds.filter(isUuid)) : null,
+        filter.enterpriseIds ? ids(filter.enterpriseIds) : null,
+        scope ? ids(scope.regionIds) : null,
+        scope ? ids(scope.parkIds) : '[]',
+        scope ? ids(scope.enterpriseIds) : '[]',
         filter.periodStart ?? null,
         filter.limit ?? 100,
         filter.offset ?? 0,

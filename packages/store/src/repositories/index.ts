@@ -6,6 +6,8 @@ import { CalculationRunRepository } from './calculation-run.repository.js';
 import { FactorSetRepository } from './factor-set.repository.js';
 import { ImportBatchRepository } from './import-batch.repository.js';
 import { OrganisationRepository } from './organisation.repository.js';
+import { PathwayScenarioRepository } from './pathway-scenario.repository.js';
+import { PollutantEmissionRepository } from './pollutant-emission.repository.js';
 import { ReportingPeriodRepository } from './reporting-period.repository.js';
 
 export interface Repositories {
@@ -17,6 +19,8 @@ export interface Repositories {
   readonly access: AccessRepository;
   readonly reportingPeriods: ReportingPeriodRepository;
   readonly importBatches: ImportBatchRepository;
+  readonly pathwayScenarios: PathwayScenarioRepository;
+  readonly pollutantEmissions: PollutantEmissionRepository;
 }
 
 /** Every repository bound to one database or one transaction. */
@@ -30,5 +34,7 @@ export function repositories(db: Queryable): Repositories {
     access: new AccessRepository(db),
     reportingPeriods: new ReportingPeriodRepository(db),
     importBatches: new ImportBatchRepository(db),
+    pathwayScenarios: new PathwayScenarioRepository(db),
+    pollutantEmissions: new PollutantEmissionRepository(db),
   };
 }

@@ -40,6 +40,8 @@ export interface BilingualMessage {
 /** One problem the API found in a request: a cell of an uploaded file, or a field. */
 export interface ErrorDetail {
   readonly file?: string;
+  /** The workbook sheet of the row. */
+  readonly sheet?: string;
   readonly row?: number;
   readonly column?: string;
   readonly field?: string;

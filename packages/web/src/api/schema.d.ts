@@ -265,6 +265,15 @@ export interface paths {
             'application/json': components['schemas']['def-3'];
           };
         };
+        /** @description Default Response */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
       };
     };
     delete?: never;
@@ -1813,6 +1822,89 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/runs/{id}/figures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 核算的强度、能耗与 GB 16780-2021 能效等级 a run’s intensities, energy and GB 16780-2021 grade */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-18'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/enterprises/{id}/periods/{year}': {
     parameters: {
       query?: never;
@@ -2241,6 +2333,94 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/regions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可打开总览的地区（监管者：所辖地区及下级；园区与企业角色：无） the regions whose overview the caller may open (a regulator: its regions and those beneath; park and enterprise roles: none) */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @description 上级在前，同级按代码 parents before children, then by code */
+              items: {
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn?: string;
+                /**
+                 * Format: uuid
+                 * @description 上级地区 the region above
+                 */
+                parentId?: string;
+                /** @description 在地区树中的层级，无上级为 1 depth in the region tree, 1 = no parent */
+                level: number;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/parks/{id}/overview': {
     parameters: {
       query?: never;
@@ -2278,17 +2458,31 @@ export interface paths {
               nameEn?: string;
               year: number;
               /** @description 该年无核算时为 null null when no enterprise has a run for the year */
-              rollup: components['schemas']['def-18'] | null;
+              rollup: components['schemas']['def-20'] | null;
               yearOnYear: {
-                net: components['schemas']['def-17'];
+                net: components['schemas']['def-19'];
                 /** @description 只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared */
                 leftOut: string[];
+                /** @description 同一批企业的不重复合计与两年都有填报的污染物之和的协同 the same enterprises’ net total against each pollutant reported in both years */
+                synergy: {
+                  /** @enum {string} */
+                  pollutant: 'SO2' | 'NOx' | 'PM';
+                  carbonChange: components['schemas']['def-4'];
+                  pollutantChange: components['schemas']['def-4'];
+                  /** @description (ΔP/P0)/(ΔC/C0)；基数或碳变化为零时为 null null when a base or the carbon change is zero */
+                  elasticity: number | null;
+                  /**
+                   * @description 协同（都降）、仅降碳、仅减污、都升、不变 co-control (both down), carbon only, pollutant only, neither, no change
+                   * @enum {string}
+                   */
+                  class: 'co-control' | 'carbon-only' | 'pollutant-only' | 'neither' | 'no-change';
+                }[];
               };
-              byTotal: components['schemas']['def-19'];
+              byTotal: components['schemas']['def-21'];
               /** @description 按强度，只比较同一产量口径 by intensity, within one production basis */
               byIntensity: {
                 basis: string;
-                ranking: components['schemas']['def-19'];
+                ranking: components['schemas']['def-21'];
               }[];
               enterprises: {
                 code: string;
@@ -2307,7 +2501,31 @@ export interface paths {
                 production: components['schemas']['def-4'] | null;
                 productionBasis: string | null;
                 intensity: components['schemas']['def-4'] | null;
-                yearOnYear: components['schemas']['def-17'];
+                yearOnYear: components['schemas']['def-19'];
+                /** @description 该年大气污染物（库中填报） the year’s air pollutants as stored */
+                pollutants: {
+                  /** @enum {string} */
+                  pollutant: 'SO2' | 'NOx' | 'PM';
+                  amount: components['schemas']['def-4'];
+                  /** @description 填报的月份；[0] 为全年数 months reported; [0] for a whole-year figure */
+                  months: number[];
+                  /** @description 在线监测、排污许可执行报告、估算 online monitoring, permit report, estimate */
+                  sources: ('cems' | 'permit-report' | 'estimate')[];
+                }[];
+                /** @description 碳排放（直接 + 间接）与各污染物的同比变化及协同类型 year on year, carbon (direct + indirect) against each pollutant */
+                synergy: {
+                  /** @enum {string} */
+                  pollutant: 'SO2' | 'NOx' | 'PM';
+                  carbonChange: components['schemas']['def-4'];
+                  pollutantChange: components['schemas']['def-4'];
+                  /** @description (ΔP/P0)/(ΔC/C0)；基数或碳变化为零时为 null null when a base or the carbon change is zero */
+                  elasticity: number | null;
+                  /**
+                   * @description 协同（都降）、仅降碳、仅减污、都升、不变 co-control (both down), carbon only, pollutant only, neither, no change
+                   * @enum {string}
+                   */
+                  class: 'co-control' | 'carbon-only' | 'pollutant-only' | 'neither' | 'no-change';
+                }[];
               }[];
               sectors: {
                 sector: string;
@@ -2320,7 +2538,9 @@ export interface paths {
                 name: string;
               }[];
               supply: {
+                /** @description 库中记录外购能源的供应方 the store records who supplied bought energy */
                 known: boolean;
+                /** @description 内部互供的规则 the rule for supply between members */
                 note: string;
               };
               notes: string[];
@@ -2410,17 +2630,31 @@ export interface paths {
               nameEn?: string;
               year: number;
               /** @description 该年无核算时为 null null when no enterprise has a run for the year */
-              rollup: components['schemas']['def-18'] | null;
+              rollup: components['schemas']['def-20'] | null;
               yearOnYear: {
-                net: components['schemas']['def-17'];
+                net: components['schemas']['def-19'];
                 /** @description 只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared */
                 leftOut: string[];
+                /** @description 同一批企业的不重复合计与两年都有填报的污染物之和的协同 the same enterprises’ net total against each pollutant reported in both years */
+                synergy: {
+                  /** @enum {string} */
+                  pollutant: 'SO2' | 'NOx' | 'PM';
+                  carbonChange: components['schemas']['def-4'];
+                  pollutantChange: components['schemas']['def-4'];
+                  /** @description (ΔP/P0)/(ΔC/C0)；基数或碳变化为零时为 null null when a base or the carbon change is zero */
+                  elasticity: number | null;
+                  /**
+                   * @description 协同（都降）、仅降碳、仅减污、都升、不变 co-control (both down), carbon only, pollutant only, neither, no change
+                   * @enum {string}
+                   */
+                  class: 'co-control' | 'carbon-only' | 'pollutant-only' | 'neither' | 'no-change';
+                }[];
               };
-              byTotal: components['schemas']['def-19'];
+              byTotal: components['schemas']['def-21'];
               /** @description 按强度，只比较同一产量口径 by intensity, within one production basis */
               byIntensity: {
                 basis: string;
-                ranking: components['schemas']['def-19'];
+                ranking: components['schemas']['def-21'];
               }[];
               enterprises: {
                 code: string;
@@ -2439,7 +2673,31 @@ export interface paths {
                 production: components['schemas']['def-4'] | null;
                 productionBasis: string | null;
                 intensity: components['schemas']['def-4'] | null;
-                yearOnYear: components['schemas']['def-17'];
+                yearOnYear: components['schemas']['def-19'];
+                /** @description 该年大气污染物（库中填报） the year’s air pollutants as stored */
+                pollutants: {
+                  /** @enum {string} */
+                  pollutant: 'SO2' | 'NOx' | 'PM';
+                  amount: components['schemas']['def-4'];
+                  /** @description 填报的月份；[0] 为全年数 months reported; [0] for a whole-year figure */
+                  months: number[];
+                  /** @description 在线监测、排污许可执行报告、估算 online monitoring, permit report, estimate */
+                  sources: ('cems' | 'permit-report' | 'estimate')[];
+                }[];
+                /** @description 碳排放（直接 + 间接）与各污染物的同比变化及协同类型 year on year, carbon (direct + indirect) against each pollutant */
+                synergy: {
+                  /** @enum {string} */
+                  pollutant: 'SO2' | 'NOx' | 'PM';
+                  carbonChange: components['schemas']['def-4'];
+                  pollutantChange: components['schemas']['def-4'];
+                  /** @description (ΔP/P0)/(ΔC/C0)；基数或碳变化为零时为 null null when a base or the carbon change is zero */
+                  elasticity: number | null;
+                  /**
+                   * @description 协同（都降）、仅降碳、仅减污、都升、不变 co-control (both down), carbon only, pollutant only, neither, no change
+                   * @enum {string}
+                   */
+                  class: 'co-control' | 'carbon-only' | 'pollutant-only' | 'neither' | 'no-change';
+                }[];
               }[];
               sectors: {
                 sector: string;
@@ -2452,7 +2710,9 @@ export interface paths {
                 name: string;
               }[];
               supply: {
+                /** @description 库中记录外购能源的供应方 the store records who supplied bought energy */
                 known: boolean;
+                /** @description 内部互供的规则 the rule for supply between members */
                 note: string;
               };
               notes: string[];
@@ -2462,17 +2722,2428 @@ export interface paths {
                 code: string;
                 name: string;
                 /** @description 该年无核算时为 null null when no enterprise has a run for the year */
-                rollup: components['schemas']['def-18'] | null;
+                rollup: components['schemas']['def-20'] | null;
                 yearOnYear: {
-                  net: components['schemas']['def-17'];
+                  net: components['schemas']['def-19'];
                   /** @description 只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared */
                   leftOut: string[];
+                  /** @description 同一批企业的不重复合计与两年都有填报的污染物之和的协同 the same enterprises’ net total against each pollutant reported in both years */
+                  synergy: {
+                    /** @enum {string} */
+                    pollutant: 'SO2' | 'NOx' | 'PM';
+                    carbonChange: components['schemas']['def-4'];
+                    pollutantChange: components['schemas']['def-4'];
+                    /** @description (ΔP/P0)/(ΔC/C0)；基数或碳变化为零时为 null null when a base or the carbon change is zero */
+                    elasticity: number | null;
+                    /**
+                     * @description 协同（都降）、仅降碳、仅减污、都升、不变 co-control (both down), carbon only, pollutant only, neither, no change
+                     * @enum {string}
+                     */
+                    class:
+                      'co-control' | 'carbon-only' | 'pollutant-only' | 'neither' | 'no-change';
+                  }[];
                 };
                 /** @description 占地区不重复合计的百分比 % of the region net total */
                 share: components['schemas']['def-4'] | null;
               }[];
               /** @description 不在任何园区的企业 enterprises in no park */
               outsideParks: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可见的情景，可按范围筛选 the scenarios the caller sees, optionally of one scope */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 与 scopeId 同给 given with scopeId */
+          kind?: 'enterprise' | 'park' | 'region';
+          scopeId?: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['def-23'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    /** 新建情景（企业管理员、园区管理员、监管部门各管其范围） save a scenario (enterprise manager, park admin, regulator, each for their scope) */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scope: {
+              /** @enum {string} */
+              kind: 'enterprise' | 'park' | 'region';
+              /** Format: uuid */
+              id: string;
+            };
+            document: components['schemas']['def-22'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-23'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios/baseline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 范围的基准：最新全年排放与产量 a scope’s baseline: its latest annual emissions and production */
+    get: {
+      parameters: {
+        query: {
+          /** @description 与 scopeId 同给 given with scopeId */
+          kind: 'enterprise' | 'park' | 'region';
+          scopeId: string;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scope: {
+                /** @enum {string} */
+                kind: 'enterprise' | 'park' | 'region';
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+              };
+              /** @description 调用者可为该范围保存情景 the caller may save scenarios for it */
+              editable: boolean;
+              /** @description 最新全年核算年份 latest year with annual runs */
+              year: number | null;
+              /** @description 范围一 + 二 scope 1 + 2, tCO2e/a */
+              emissions: components['schemas']['def-4'] | null;
+              production: components['schemas']['def-4'] | null;
+              productionBasis: string | null;
+              intensity: components['schemas']['def-4'] | null;
+              runIds: string[];
+              /** @description 按基准水平不变的情景，供编辑 a flat scenario at the baseline, to edit */
+              document: components['schemas']['def-22'] | null;
+              notes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 一个情景 one scenario */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-23'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    /** 修改情景 change a scenario */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            document: components['schemas']['def-22'];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-23'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** 删除情景 delete a scenario */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        204: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/scenarios/{id}/pathway': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 情景推算至 2060 年：峰值年份与峰值、2030 与 2060 目标 a scenario projected to 2060: peak year and value, the 2030 and 2060 goals */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scenario: components['schemas']['def-23'];
+              pathway: components['schemas']['def-24'];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/pathways/compare': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 情景并列比较 scenarios side by side */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            scenarioIds: string[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              comparison: {
+                peakGoalYear: number;
+                neutralityGoalYear: number;
+                rows: {
+                  /** Format: uuid */
+                  scenario: string;
+                  name: string;
+                  nameEn: string;
+                  peakYear: number;
+                  peakValue: components['schemas']['def-4'];
+                  peaksBy2030: boolean;
+                  value2030: components['schemas']['def-4'];
+                  value2060: components['schemas']['def-4'];
+                  residual2060: components['schemas']['def-4'];
+                  cumulative: components['schemas']['def-4'];
+                }[];
+                /** @description 累计排放最少的情景 the scenario with the least cumulative emissions */
+                leastCumulative: string | null;
+              };
+              pathways: {
+                scenario: components['schemas']['def-23'];
+                pathway: components['schemas']['def-24'];
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/indicator-systems': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 评价体系及其指标、阈值与核实标记 indicator systems, their indicators, thresholds and marks */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              items: components['schemas']['def-25'][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/evaluations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 按评价体系评价企业或园区的年度 evaluate an enterprise’s or a park’s year against a system */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            system: string;
+            /** Format: uuid */
+            enterpriseId?: string;
+            /** Format: uuid */
+            parkId?: string;
+            year: number;
+            /** @description 每项指标给 value（数量文本）、level 或 notApplicable 之一 per indicator one of value (quantity as text), level, notApplicable */
+            indicators?: {
+              [key: string]: {
+                value?: string;
+                level?: string | null;
+                notApplicable?: string;
+              };
+            };
+            /** @description 库中没有的输入 inputs the store does not hold */
+            neutrality?: {
+              inventoryVerified: boolean;
+              reductions?: {
+                id: string;
+                amount: string;
+                verified: boolean;
+              }[];
+              offsets?: {
+                id: string;
+                type: string;
+                amount: string;
+                vintage: number;
+                retired: boolean;
+                against?: string;
+              }[];
+              /** @description e.g. "0.5366 tCO2/MWh" */
+              gridFactor?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json':
+              | {
+                  /** @enum {string} */
+                  kind: 'weighted-levels';
+                  system: components['schemas']['def-25'];
+                  subject: {
+                    /** @enum {string} */
+                    kind: 'enterprise' | 'park';
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                  };
+                  year: number;
+                  /** @description 取值的核算 the run values came from */
+                  runId: string | null;
+                  indicators: {
+                    id: string;
+                    group: string;
+                    name: string;
+                    nameEn: string;
+                    unit: string | null;
+                    /** @enum {string} */
+                    direction: 'lower-better' | 'higher-better' | 'qualitative';
+                    /** @description 组内权重 weight within the group */
+                    weight: number;
+                    /** @description 限定性指标 mandatory indicator */
+                    mandatory: boolean;
+                    thresholds: {
+                      level: string;
+                      value: components['schemas']['def-4'];
+                      /**
+                       * @description 核实标记：verified 已核实，secondary 二手来源，recalled 凭记忆待核，example 示例值 verification mark
+                       * @enum {string}
+                       */
+                      mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    }[];
+                    /** @description 请求未给出时由当年核算取值 taken from the year’s run when the request leaves it out */
+                    fromStore: boolean;
+                    applicable: boolean;
+                    value: components['schemas']['def-4'] | null;
+                    assessedLevel: string | null;
+                    /** @enum {string} */
+                    source: 'store' | 'request';
+                    sourceNote: string | null;
+                    levelsMet: string[];
+                    /** @description 占 100 分的份额（0–1） share of the 100 points, 0–1 */
+                    effectiveWeight: number;
+                    explanation: string;
+                  }[];
+                  levels: {
+                    level: string;
+                    /** @description 得分 0–100 score */
+                    score: number;
+                    minScore: number;
+                    /** @description 未达该级的限定性指标 mandatory indicators that miss the level */
+                    mandatoryMisses: string[];
+                    reached: boolean;
+                    /**
+                     * @description 核实标记：verified 已核实，secondary 二手来源，recalled 凭记忆待核，example 示例值 verification mark
+                     * @enum {string}
+                     */
+                    ruleMark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  }[];
+                  /** @description 达到的最优等级 best level reached */
+                  level: string | null;
+                  unverifiedThresholds: string[];
+                  unverifiedRules: string[];
+                  /**
+                   * @description 核实标记：verified 已核实，secondary 二手来源，recalled 凭记忆待核，example 示例值 verification mark
+                   * @enum {string}
+                   */
+                  weightsMark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  notes: string[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'neutrality-check';
+                  system: components['schemas']['def-25'];
+                  subject: {
+                    /** @enum {string} */
+                    kind: 'enterprise' | 'park';
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                  };
+                  year: number;
+                  /** Format: uuid */
+                  runId: string;
+                  /** @description 按类别的盘查排放 inventory by category, tCO2e */
+                  inventory: {
+                    [key: string]: components['schemas']['def-4'];
+                  };
+                  result: {
+                    rules: string;
+                    notice?: string;
+                    inventory: components['schemas']['def-4'];
+                    reductions: components['schemas']['def-4'];
+                    offsets: components['schemas']['def-4'];
+                    net: components['schemas']['def-4'];
+                    claimable: boolean;
+                    reasons: string[];
+                    decisions: {
+                      id: string;
+                      counted: components['schemas']['def-4'];
+                      reasons: string[];
+                    }[];
+                    unverifiedRules: string[];
+                  };
+                  notes: string[];
+                }
+              | {
+                  /** @enum {string} */
+                  kind: 'graded-limit';
+                  system: components['schemas']['def-25'];
+                  subject: {
+                    /** @enum {string} */
+                    kind: 'enterprise' | 'park';
+                    /** Format: uuid */
+                    id: string;
+                    code: string;
+                    name: string;
+                  };
+                  year: number;
+                  /** Format: uuid */
+                  runId: string;
+                  grade: components['schemas']['def-17'];
+                };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/cbam': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** CBAM 隐含排放（最近一次年度核算）CBAM specific embedded emissions of the latest saved run of a year */
+    get: {
+      parameters: {
+        query: {
+          /** @description 报告年份 reporting year of the saved run */
+          year: number;
+          /** @description 生产路线 production route where the default differs by route: A 灰色熟料/水泥 grey, B 白色熟料/水泥 white clinker/cement */
+          route?: 'A' | 'B';
+          /** @description 进口年份（默认值加成）year of import, for mark-ups */
+          importYear?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              enterpriseId: string;
+              enterpriseCode: string;
+              year: number;
+              /** Format: uuid */
+              runId: string;
+              /** @description accounting method of the run, id@version */
+              method: string;
+              factorSets: string[];
+              notes: string[];
+              communication: {
+                /** @enum {string} */
+                format: 'carbonbase.cbam-communication/v1';
+                /** @description ISO date of issue */
+                issued?: string;
+                installation: {
+                  name: string;
+                  nameEn?: string;
+                  id?: string;
+                  country: string;
+                  region?: string;
+                  address?: string;
+                  operator?: string;
+                  contact?: string;
+                };
+                reportingPeriod: {
+                  year: number;
+                  from?: string;
+                  to?: string;
+                };
+                markUpYear: number;
+                goods: {
+                  process: string;
+                  processName: string;
+                  /** @description CN code, e.g. 2523 10 00 */
+                  cn: string;
+                  name: string;
+                  /** @enum {string} */
+                  kind: 'simple' | 'complex';
+                  /** @enum {string} */
+                  route?: 'A' | 'B';
+                  routeMeaning?: string;
+                  activityLevel: components['schemas']['def-4'];
+                  see: {
+                    direct: {
+                      value: components['schemas']['def-4'];
+                      /** @enum {string} */
+                      basis: 'actual' | 'default';
+                      /** @description `actual`, or `default (+10 % mark-up 2026)`, … */
+                      label: string;
+                    };
+                    indirect: {
+                      value: components['schemas']['def-4'];
+                      /** @enum {string} */
+                      basis: 'actual' | 'default';
+                      /** @description `actual`, or `default (+10 % mark-up 2026)`, … */
+                      label: string;
+                    };
+                    total: components['schemas']['def-4'];
+                  };
+                  attributed: {
+                    direct?: components['schemas']['def-4'];
+                    indirect?: components['schemas']['def-4'];
+                  };
+                  sources: {
+                    /** @enum {string} */
+                    component: 'direct' | 'indirect';
+                    id: string;
+                    emissions: components['schemas']['def-4'];
+                  }[];
+                  electricityConsumed?: components['schemas']['def-4'];
+                  clinkerFactor?: components['schemas']['def-4'];
+                  precursors: {
+                    cn: string;
+                    amount: components['schemas']['def-4'];
+                    /** @enum {string} */
+                    origin: 'own-production' | 'purchased';
+                    process?: string;
+                    supplier?: string;
+                    direct: {
+                      value: components['schemas']['def-4'];
+                      /** @enum {string} */
+                      basis: 'actual' | 'default';
+                      /** @description `actual`, or `default (+10 % mark-up 2026)`, … */
+                      label: string;
+                    };
+                    indirect: {
+                      value: components['schemas']['def-4'];
+                      /** @enum {string} */
+                      basis: 'actual' | 'default';
+                      /** @description `actual`, or `default (+10 % mark-up 2026)`, … */
+                      label: string;
+                    };
+                  }[];
+                  explanation: string[];
+                }[];
+                factors: {
+                  ref: string;
+                  name: string;
+                  value: components['schemas']['def-4'];
+                  /** @enum {string} */
+                  verification?: 'verified' | 'secondary' | 'recalled';
+                }[];
+                caveats: string[];
+              };
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/cbam/communication.xlsx': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** CBAM 通报数据 Excel the CBAM communication data as an Excel workbook */
+    get: {
+      parameters: {
+        query: {
+          /** @description 报告年份 reporting year of the saved run */
+          year: number;
+          /** @description 生产路线 production route where the default differs by route: A 灰色熟料/水泥 grey, B 白色熟料/水泥 white clinker/cement */
+          route?: 'A' | 'B';
+          /** @description 进口年份（默认值加成）year of import, for mark-ups */
+          importYear?: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content?: never;
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/footprints': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 熟料或水泥的摇篮到大门碳足迹（每吨，按年度核算记录） cradle-to-gate footprint of 1 t of clinker or cement from the year’s latest annual run */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          product?: 'clinker' | 'cement';
+          /** @description 默认 cut-off：库中没有经济分配所需的价格 default cut-off: the store holds no prices for economic allocation */
+          allocation?: 'economic' | 'cut-off';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-26'];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/footprints/pact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 同一足迹的 PACT ProductFootprint 文档（v2.3 或 v3.0） the same footprint as a PACT ProductFootprint (v2.3 or v3.0) */
+    get: {
+      parameters: {
+        query: {
+          year: number;
+          product?: 'clinker' | 'cement';
+          /** @description 默认 cut-off：库中没有经济分配所需的价格 default cut-off: the store holds no prices for economic allocation */
+          allocation?: 'economic' | 'cut-off';
+          version?: '2' | '3';
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description PACT ProductFootprint, valid against the official schema of its version (PACT OpenAPI v2.3.3 / v3.0.4, components/schemas/ProductFootprint); sent as built, not re-serialized */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** Format: uuid */
+              id: string;
+              specVersion: string;
+              companyName: string;
+              productIds: string[];
+              productNameCompany?: string;
+              pcf: {
+                [key: string]: unknown;
+              };
+            } & {
+              [key: string]: unknown;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/macc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 企业边际减排成本曲线（按最近全年核算构建） an enterprise’s marginal abatement cost curve, from its latest annual run */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 核算年，缺省为最近一年 run year; default the latest */
+          year?: number;
+          /** @description 折现率，缺省 8 % discount rate, default "8 %" */
+          discountRate?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scope: {
+                /** @enum {string} */
+                kind: 'enterprise' | 'park' | 'region';
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn?: string;
+              };
+              /** @description 场址所取核算年 the year of the runs */
+              year: number;
+              baseline: components['schemas']['def-4'];
+              sites: components['schemas']['def-27'][];
+              withoutRun: {
+                code: string;
+                name: string;
+              }[];
+              notApplicable: {
+                enterprise: string;
+                measure: string;
+                reason: string;
+              }[];
+              notes: string[];
+              discountRate: components['schemas']['def-4'];
+              /** @description 按单位减排成本升序 by cost per tonne, cheapest first */
+              bars: {
+                /** @description 企业代码:措施 ENTERPRISE-CODE:measure */
+                candidate: string;
+                enterprise: string;
+                measure: string;
+                name: string;
+                nameEn: string;
+                category: string;
+                capex: components['schemas']['def-4'];
+                lifetime: components['schemas']['def-4'];
+                abatement: components['schemas']['def-4'];
+                annualCost: components['schemas']['def-4'];
+                electricity: components['schemas']['def-4'];
+                fuel: components['schemas']['def-4'];
+                /** @description 污染物变化，负值为减少 pollutant change, t/a; negative = less */
+                pollutants: {
+                  SO2: components['schemas']['def-4'];
+                  NOx: components['schemas']['def-4'];
+                  PM: components['schemas']['def-4'];
+                };
+                /**
+                 * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                 * @enum {string}
+                 */
+                mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                /** @description 措施库来源 id the library sources cited */
+                sources: string[];
+                cost: components['schemas']['def-4'];
+                from: components['schemas']['def-4'];
+                to: components['schemas']['def-4'];
+              }[];
+              total: components['schemas']['def-4'];
+              /** @description 未上曲线的候选 candidates left off the curve */
+              left: {
+                candidate: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/parks/{id}/macc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 园区边际减排成本曲线（各企业措施合于一条曲线） a park’s MACC: every member’s measures on one curve */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 核算年，缺省为最近一年 run year; default the latest */
+          year?: number;
+          /** @description 折现率，缺省 8 % discount rate, default "8 %" */
+          discountRate?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scope: {
+                /** @enum {string} */
+                kind: 'enterprise' | 'park' | 'region';
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn?: string;
+              };
+              /** @description 场址所取核算年 the year of the runs */
+              year: number;
+              baseline: components['schemas']['def-4'];
+              sites: components['schemas']['def-27'][];
+              withoutRun: {
+                code: string;
+                name: string;
+              }[];
+              notApplicable: {
+                enterprise: string;
+                measure: string;
+                reason: string;
+              }[];
+              notes: string[];
+              discountRate: components['schemas']['def-4'];
+              /** @description 按单位减排成本升序 by cost per tonne, cheapest first */
+              bars: {
+                /** @description 企业代码:措施 ENTERPRISE-CODE:measure */
+                candidate: string;
+                enterprise: string;
+                measure: string;
+                name: string;
+                nameEn: string;
+                category: string;
+                capex: components['schemas']['def-4'];
+                lifetime: components['schemas']['def-4'];
+                abatement: components['schemas']['def-4'];
+                annualCost: components['schemas']['def-4'];
+                electricity: components['schemas']['def-4'];
+                fuel: components['schemas']['def-4'];
+                /** @description 污染物变化，负值为减少 pollutant change, t/a; negative = less */
+                pollutants: {
+                  SO2: components['schemas']['def-4'];
+                  NOx: components['schemas']['def-4'];
+                  PM: components['schemas']['def-4'];
+                };
+                /**
+                 * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                 * @enum {string}
+                 */
+                mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                /** @description 措施库来源 id the library sources cited */
+                sources: string[];
+                cost: components['schemas']['def-4'];
+                from: components['schemas']['def-4'];
+                to: components['schemas']['def-4'];
+              }[];
+              total: components['schemas']['def-4'];
+              /** @description 未上曲线的候选 candidates left off the curve */
+              left: {
+                candidate: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{id}/macc': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 地区边际减排成本曲线（含下级地区） a region’s MACC, the regions beneath it included */
+    get: {
+      parameters: {
+        query?: {
+          /** @description 核算年，缺省为最近一年 run year; default the latest */
+          year?: number;
+          /** @description 折现率，缺省 8 % discount rate, default "8 %" */
+          discountRate?: string;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scope: {
+                /** @enum {string} */
+                kind: 'enterprise' | 'park' | 'region';
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn?: string;
+              };
+              /** @description 场址所取核算年 the year of the runs */
+              year: number;
+              baseline: components['schemas']['def-4'];
+              sites: components['schemas']['def-27'][];
+              withoutRun: {
+                code: string;
+                name: string;
+              }[];
+              notApplicable: {
+                enterprise: string;
+                measure: string;
+                reason: string;
+              }[];
+              notes: string[];
+              discountRate: components['schemas']['def-4'];
+              /** @description 按单位减排成本升序 by cost per tonne, cheapest first */
+              bars: {
+                /** @description 企业代码:措施 ENTERPRISE-CODE:measure */
+                candidate: string;
+                enterprise: string;
+                measure: string;
+                name: string;
+                nameEn: string;
+                category: string;
+                capex: components['schemas']['def-4'];
+                lifetime: components['schemas']['def-4'];
+                abatement: components['schemas']['def-4'];
+                annualCost: components['schemas']['def-4'];
+                electricity: components['schemas']['def-4'];
+                fuel: components['schemas']['def-4'];
+                /** @description 污染物变化，负值为减少 pollutant change, t/a; negative = less */
+                pollutants: {
+                  SO2: components['schemas']['def-4'];
+                  NOx: components['schemas']['def-4'];
+                  PM: components['schemas']['def-4'];
+                };
+                /**
+                 * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                 * @enum {string}
+                 */
+                mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                /** @description 措施库来源 id the library sources cited */
+                sources: string[];
+                cost: components['schemas']['def-4'];
+                from: components['schemas']['def-4'];
+                to: components['schemas']['def-4'];
+              }[];
+              total: components['schemas']['def-4'];
+              /** @description 未上曲线的候选 candidates left off the curve */
+              left: {
+                candidate: string;
+                reason: string;
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/optimizations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** 减排方案优化（HiGHS）：措施及其年份、折现成本；不可行时给出约束瓶颈 optimize a measure plan (HiGHS): measures and years at least discounted cost, or the binding constraint when the target cannot be met */
+    post: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': {
+            /** @description 三选一 one of enterpriseId, parkId, regionId */
+            scope: {
+              /** Format: uuid */
+              enterpriseId?: string;
+              /** Format: uuid */
+              parkId?: string;
+              /** Format: uuid */
+              regionId?: string;
+            };
+            /** @description 基准年（场址所取核算年）base year of the runs */
+            year?: number;
+            target: {
+              /** @enum {string} */
+              kind: 'cut' | 'absolute' | 'intensity';
+              /** @description 目标年 target year */
+              by: number;
+              cut?: components['schemas']['def-4'];
+              abatement?: components['schemas']['def-4'];
+              intensity?: components['schemas']['def-4'];
+            };
+            budgetPerYear?: components['schemas']['def-4'];
+            discountRate?: components['schemas']['def-4'];
+            /** @description 不采用的措施或候选 measures or candidates not to choose */
+            exclusions?: string[];
+            /** @description 每种措施每年至多实施的企业数 sites that may start one measure in one year */
+            adoptionLimit?: number;
+            /** @enum {string} */
+            objective?: 'cost' | 'pareto';
+            /** @description 覆盖默认价格 prices in place of the defaults */
+            prices?: {
+              electricity?: components['schemas']['def-4'];
+              fuel?: components['schemas']['def-4'];
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description status = optimal（方案）| infeasible（不可行及约束瓶颈）| pareto（帕累托集） the plan, the binding constraint, or the Pareto set */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              scope: {
+                /** @enum {string} */
+                kind: 'enterprise' | 'park' | 'region';
+                /** Format: uuid */
+                id: string;
+                code: string;
+                name: string;
+                nameEn?: string;
+              };
+              /** @description 场址所取核算年 the year of the runs */
+              year: number;
+              baseline: components['schemas']['def-4'];
+              sites: components['schemas']['def-27'][];
+              withoutRun: {
+                code: string;
+                name: string;
+              }[];
+              notApplicable: {
+                enterprise: string;
+                measure: string;
+                reason: string;
+              }[];
+              notes: string[];
+              discountRate: components['schemas']['def-4'];
+              /** @enum {string} */
+              status: 'optimal' | 'infeasible' | 'pareto';
+              target: {
+                /** @enum {string} */
+                kind: 'cut' | 'absolute' | 'intensity';
+                by: number;
+                cap: components['schemas']['def-4'];
+                description: {
+                  zh: string;
+                  en: string;
+                };
+              };
+              candidates: components['schemas']['def-28'][];
+              /** @description optimal：各措施及其开始年 measures and their start years */
+              adoptions?: {
+                candidate: string;
+                enterprise: string;
+                measure: string;
+                year: number;
+              }[];
+              years?: {
+                year: number;
+                baseline: components['schemas']['def-4'];
+                abatement: components['schemas']['def-4'];
+                emissions: components['schemas']['def-4'];
+                capex: components['schemas']['def-4'];
+                /** @description 污染物变化，负值为减少 pollutant change, t/a; negative = less */
+                pollutants: {
+                  SO2: components['schemas']['def-4'];
+                  NOx: components['schemas']['def-4'];
+                  PM: components['schemas']['def-4'];
+                };
+              }[];
+              presentCost?: components['schemas']['def-4'];
+              totalCapex?: components['schemas']['def-4'];
+              /**
+               * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+               * @enum {string}
+               */
+              mark?: 'verified' | 'secondary' | 'recalled' | 'example';
+              left?: {
+                candidate: string;
+                reason: string;
+              }[];
+              /**
+               * @description infeasible：约束瓶颈 the binding constraint
+               * @enum {string}
+               */
+              binding?: 'potential' | 'exclusions' | 'adoption-limits' | 'budgets';
+              targets?: string[];
+              explanation?: {
+                zh: string;
+                en: string;
+              };
+              method?: string;
+              points?: {
+                chosen: string[];
+                annualCost: components['schemas']['def-4'];
+                abatement: components['schemas']['def-4'];
+                reductions: {
+                  SO2?: components['schemas']['def-4'];
+                  NOx?: components['schemas']['def-4'];
+                  PM?: components['schemas']['def-4'];
+                };
+              }[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/measures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 减排措施库、默认价格与场址假设（含来源与可信标记） the measure libraries, default prices and site assumptions, with sources and marks */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              libraries: {
+                formatVersion?: number;
+                id: string;
+                name: string;
+                nameEn: string;
+                notice?: string;
+                sources: {
+                  id: string;
+                  title: string;
+                  url?: string;
+                  clause?: string;
+                  publisher?: string;
+                  year?: number;
+                  notes?: string;
+                }[];
+                measures: {
+                  id: string;
+                  name: string;
+                  nameEn: string;
+                  /** @enum {string} */
+                  sector: 'cement' | 'general';
+                  category: string;
+                  driver: {
+                    id: string;
+                    unit: string;
+                    description: string;
+                  };
+                  capex: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  opex: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  lifetime: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  effects: {
+                    target: string;
+                    priced: boolean;
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  }[];
+                  applicability: {
+                    requires: string[];
+                    notIf: string[];
+                    note?: string;
+                  };
+                  excludes: {
+                    measure: string;
+                    reason: string;
+                  }[];
+                  notes?: string;
+                }[];
+              }[];
+              prices: {
+                formatVersion?: number;
+                id: string;
+                name?: string;
+                nameEn?: string;
+                notice?: string;
+                sources: {
+                  id: string;
+                  title: string;
+                  url?: string;
+                  clause?: string;
+                  publisher?: string;
+                  year?: number;
+                  notes?: string;
+                }[];
+                electricity: {
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                };
+                fuels: {
+                  fuel: string;
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                }[];
+                otherFuel: {
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                };
+                fallbackFactors: {
+                  electricity: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  fuel: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                };
+              };
+              assumptions: {
+                formatVersion?: number;
+                id: string;
+                name?: string;
+                nameEn?: string;
+                notice?: string;
+                sources: {
+                  id: string;
+                  title: string;
+                  url?: string;
+                  clause?: string;
+                  publisher?: string;
+                  year?: number;
+                  notes?: string;
+                }[];
+                clinkerFactor: {
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                };
+                clinkerOnlyElectricity: {
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                };
+                modernKilnHeat: {
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                };
+                boilerEfficiency: {
+                  value: components['schemas']['def-4'];
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                };
+                profiles: {
+                  id: string;
+                  /** @description GB/T 4754 代码前缀 code prefix; "" = any */
+                  industry: string;
+                  features: string[];
+                  motorShare: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  lightingShare: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  pvShare: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  boilerShare: {
+                    value: components['schemas']['def-4'];
+                    /**
+                     * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                     * @enum {string}
+                     */
+                    mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                    source: string;
+                    note?: string;
+                  };
+                  /**
+                   * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+                   * @enum {string}
+                   */
+                  mark: 'verified' | 'secondary' | 'recalled' | 'example';
+                  source: string;
+                  note?: string;
+                }[];
+              };
             };
           };
         };
@@ -7720,6 +10391,7 @@ export interface components {
         | 'bad-request'
         | 'payload-too-large'
         | 'unsupported-media-type'
+        | 'too-many-requests'
         | 'internal';
       message: {
         zh: string;
@@ -7728,6 +10400,8 @@ export interface components {
       /** @description 每处问题 every issue: file, row, column or field, and the reason */
       details: {
         file?: string;
+        /** @description 工作表（Excel 文件） the workbook sheet */
+        sheet?: string;
         row?: number;
         column?: string;
         field?: string;
@@ -7949,8 +10623,108 @@ export interface components {
       /** Format: date-time */
       createdAt: string;
     };
-    /** Change */
+    /** Gb16780Grade */
     'def-17': {
+      /** @enum {string} */
+      standard: 'GB 16780-2021';
+      /** @description 指标体系 indicator system id */
+      system: string;
+      /** @description 限额因子集 threshold factor set, id@version */
+      factorSet: string;
+      /** @description 电力折标准煤系数（当量值）electricity to standard coal, calorific equivalent */
+      coefficient: {
+        value: components['schemas']['def-4'];
+        /** @description id@version */
+        ref: string;
+      };
+      clinker: components['schemas']['def-4'];
+      indicators: {
+        id: string;
+        name: string;
+        nameEn: string;
+        value: components['schemas']['def-4'];
+        /** @description 1/2/3 级限额（3 级为限定值）grade 1/2/3 limits; grade 3 is the mandatory limit */
+        limits: {
+          grade: string;
+          base: components['schemas']['def-4'];
+          limit: components['schemas']['def-4'];
+          met: boolean;
+          /**
+           * @description 核实程度 verification mark (methods.md: V, V-sec, R; example)
+           * @enum {string}
+           */
+          mark: 'verified' | 'secondary' | 'recalled' | 'example';
+          /** @description 所作修正及算式 corrections applied */
+          corrections: string[];
+        }[];
+        /** @description 达到的最优等级；null 为超限额 best grade met; null = above the limit */
+        grade: string | null;
+        withinLimit: boolean;
+        unverified: boolean;
+        explanation: string;
+      }[];
+      /** @description 无法计算的指标及原因 indicators the data cannot give, and why */
+      notGraded: {
+        id: string;
+        name: string;
+        nameEn: string;
+        reason: {
+          zh: string;
+          en: string;
+        };
+      }[];
+      allWithinLimit: boolean;
+      notes: {
+        id: string;
+        zh: string;
+        en: string;
+        /** @description 本项目解读（R），未对照标准原文 our reading (R), not verified in the text */
+        reading: boolean;
+      }[];
+      /** @description 算式 the arithmetic */
+      steps: string[];
+    };
+    /** RunFigures */
+    'def-18': {
+      /** Format: uuid */
+      runId: string;
+      /** Format: uuid */
+      enterpriseId?: string;
+      period: {
+        start: string;
+        end: string;
+      };
+      method: {
+        id: string;
+        version: string;
+      };
+      total: components['schemas']['def-4'];
+      intensities: {
+        id: string;
+        name: string;
+        value: components['schemas']['def-4'];
+        numerator: components['schemas']['def-4'];
+        denominator: components['schemas']['def-4'];
+        denominatorSource: string;
+      }[];
+      energy: {
+        calorific: components['schemas']['def-4'];
+        /** @description 综合能耗 等价值；缺系数时为 null equal value; null without a coefficient */
+        equivalent: components['schemas']['def-4'] | null;
+        notes: string[];
+      };
+      /** @description GB 16780-2021 能效等级；不适用时给出原因 energy grade, or why it does not apply */
+      gb16780: {
+        applicable: boolean;
+        reason?: {
+          zh: string;
+          en: string;
+        };
+        grade?: components['schemas']['def-17'];
+      };
+    };
+    /** Change */
+    'def-19': {
       ok: boolean;
       reason?: string;
       previousPeriod?: string;
@@ -7960,7 +10734,7 @@ export interface components {
       relative?: components['schemas']['def-4'] | null;
     };
     /** Rollup */
-    'def-18': {
+    'def-20': {
       /** @enum {string} */
       scope: 'park' | 'region';
       group: string;
@@ -7985,8 +10759,11 @@ export interface components {
         supplierDirect: components['schemas']['def-4'] | null;
       }[];
       energy: components['schemas']['def-4'] | null;
+      /** @description 各企业填报之和，t the members’ reported amounts summed, t */
       pollutants: {
-        [key: string]: components['schemas']['def-4'];
+        SO2: components['schemas']['def-4'];
+        NOx: components['schemas']['def-4'];
+        PM: components['schemas']['def-4'];
       };
       complete: boolean;
       missing: {
@@ -7996,7 +10773,7 @@ export interface components {
       notes: string[];
     };
     /** Ranking */
-    'def-19': {
+    'def-21': {
       metric: string;
       unit: string;
       period: string;
@@ -8018,6 +10795,337 @@ export interface components {
       }[];
       unassigned: string[];
       notes: string[];
+    };
+    /**
+     * ScenarioDocument
+     * @description 情景数据，与 carbonbase pathway 情景文件中的一项相同 a scenario as data, one entry of a `carbonbase pathway` scenarios file
+     */
+    'def-22': {
+      /** @description 简称 short code */
+      id: string;
+      name: string;
+      nameEn: string;
+      baseYear: number;
+      /** @description 数量文本 a quantity as text, e.g. "1000000 t/a" */
+      production: string;
+      /** @description 数量文本 a quantity as text, e.g. "0.8 tCO2e/t" */
+      intensity: string;
+      /** @description 产量年增长率，基准年之后每年须有 output growth; every year after the base year */
+      growth: {
+        from: number;
+        to: number;
+        /** @description 数量文本 a quantity as text, e.g. "-1.5 %" */
+        ratePerYear: string;
+      }[];
+      /** @description 强度年变化率（措施之外） autonomous intensity change, apart from the measures */
+      intensityChange: {
+        from: number;
+        to: number;
+        /** @description 数量文本 a quantity as text, e.g. "-1.5 %" */
+        ratePerYear: string;
+      }[];
+      measures: {
+        id: string;
+        from: number;
+        until?: number;
+        /** @description 数量文本 a quantity as text, e.g. "20000 tCO2e/a" */
+        abatement: string;
+      }[];
+      notes?: string;
+    };
+    /** SavedScenario */
+    'def-23': {
+      /** Format: uuid */
+      id: string;
+      scope: {
+        /** @enum {string} */
+        kind: 'enterprise' | 'park' | 'region';
+        /** Format: uuid */
+        id: string;
+        code: string;
+        name: string;
+      };
+      name: string;
+      document: components['schemas']['def-22'];
+      /** @description 调用者可修改、删除 the caller may change or delete it */
+      editable: boolean;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    /** Pathway */
+    'def-24': {
+      /**
+       * Format: uuid
+       * @description 情景 id the saved scenario
+       */
+      scenario: string;
+      years: {
+        year: number;
+        production: components['schemas']['def-4'];
+        intensity: components['schemas']['def-4'];
+        gross: components['schemas']['def-4'];
+        abatement: components['schemas']['def-4'];
+        emissions: components['schemas']['def-4'];
+      }[];
+      /** @description 排放最高的第一年 first year of the highest emissions */
+      peakYear: number;
+      peakValue: components['schemas']['def-4'];
+      /** @description 2060 年仍最高：期内未达峰 highest in 2060: no peak in the horizon */
+      stillRising: boolean;
+      value2030: components['schemas']['def-4'];
+      value2060: components['schemas']['def-4'];
+      cumulative: components['schemas']['def-4'];
+      peaksBy2030: boolean;
+      residual2060: components['schemas']['def-4'];
+      neutralBy2060: boolean;
+      /** @description 措施减排超过排放、取零的年份 years where the measures exceed the emissions, floored at zero */
+      flooredYears: number[];
+    };
+    /** IndicatorSystem */
+    'def-25': {
+      id: string;
+      /** @enum {string} */
+      kind: 'graded-limit' | 'weighted-levels' | 'neutrality-check';
+      name: string;
+      nameEn: string;
+      /** @description 模板：数值为示例 a template: example values */
+      template: boolean;
+      notice?: string;
+      /** @enum {string} */
+      subject: 'enterprise' | 'park';
+      /** @description 全部指标取自核算（GB 16780），请求无需输入 every indicator comes from the run (GB 16780) */
+      fromRunOnly: boolean;
+      /** @description 等级，优者在前 levels, best first */
+      levels: string[];
+      groups: {
+        id: string;
+        name: string;
+        nameEn: string;
+        weight: number;
+      }[];
+      indicators: {
+        id: string;
+        group: string;
+        name: string;
+        nameEn: string;
+        unit: string | null;
+        /** @enum {string} */
+        direction: 'lower-better' | 'higher-better' | 'qualitative';
+        /** @description 组内权重 weight within the group */
+        weight: number;
+        /** @description 限定性指标 mandatory indicator */
+        mandatory: boolean;
+        thresholds: {
+          level: string;
+          value: components['schemas']['def-4'];
+          /**
+           * @description 核实标记：verified 已核实，secondary 二手来源，recalled 凭记忆待核，example 示例值 verification mark
+           * @enum {string}
+           */
+          mark: 'verified' | 'secondary' | 'recalled' | 'example';
+        }[];
+        /** @description 请求未给出时由当年核算取值 taken from the year’s run when the request leaves it out */
+        fromStore: boolean;
+      }[];
+      categories: {
+        id: string;
+        name: string;
+        nameEn: string;
+      }[];
+      offsetTypes: {
+        id: string;
+        name: string;
+        nameEn: string;
+        /** @enum {string} */
+        measure: 'co2e' | 'electricity';
+        /**
+         * @description 核实标记：verified 已核实，secondary 二手来源，recalled 凭记忆待核，example 示例值 verification mark
+         * @enum {string}
+         */
+        mark: 'verified' | 'secondary' | 'recalled' | 'example';
+      }[];
+    };
+    /** ProductFootprint */
+    'def-26': {
+      enterprise: {
+        id: string;
+        code: string;
+        name: string;
+      };
+      run: {
+        id: string;
+        year: number;
+        /** @description id@version */
+        method: string;
+        /** Format: date-time */
+        createdAt: string;
+        /** @description id@version */
+        factorSets: string[];
+      };
+      accounting: {
+        method: string;
+        note: string;
+      };
+      footprint: {
+        /** @enum {string} */
+        product: 'clinker' | 'cement';
+        productName: string;
+        declaredUnit: components['schemas']['def-4'];
+        total: components['schemas']['def-4'];
+        /** @description 按排放类别 by kind of emission; the parts add up to the total */
+        breakdown: {
+          category: string;
+          label: string;
+          value: components['schemas']['def-4'];
+        }[];
+        contributions: {
+          /** @description 按工序（各工序自身排放） by stage: each process’s own emissions */
+          byProcess: {
+            id: string;
+            name: string;
+            value: components['schemas']['def-4'];
+            amount?: components['schemas']['def-4'];
+            /** @description 数据来源 where the data come from */
+            source: string;
+            /** @description 背景数据（非企业自有数据） background data, not the enterprise’s own */
+            background: boolean;
+          }[];
+          /** @description 按投入（含其全部上游），首行为本工序直接排放 by input with all of its upstream; the first row is the process’s own direct emissions */
+          byInput: {
+            id: string;
+            name: string;
+            value: components['schemas']['def-4'];
+            amount?: components['schemas']['def-4'];
+            /** @description 数据来源 where the data come from */
+            source: string;
+            /** @description 背景数据（非企业自有数据） background data, not the enterprise’s own */
+            background: boolean;
+          }[];
+        };
+        fuelUpstream: {
+          /** @enum {string} */
+          status: 'included' | 'partial' | 'not-included' | 'no-fuels';
+          statement: string;
+          fuels: {
+            fuel: string;
+            lines: string[];
+            amount: components['schemas']['def-4'];
+            value: components['schemas']['def-4'];
+            background?: string;
+            source?: string;
+            cutOff?: string;
+          }[];
+        };
+        allocation: {
+          /** @enum {string} */
+          rule: 'economic' | 'cut-off';
+          clinkerShare: components['schemas']['def-4'];
+          byProducts: {
+            id: string;
+            name: string;
+            burden: components['schemas']['def-4'];
+            basis: string;
+          }[];
+          statements: string[];
+        };
+        constituents: {
+          id: string;
+          name: string;
+          kind: string;
+          share: components['schemas']['def-4'];
+        }[];
+        inventory: {
+          document: string;
+          method: string;
+          year: number;
+          reporter: string;
+          electricityFactors: string[];
+        };
+        background?: {
+          id: string;
+          version: string;
+          name: string;
+          region: string;
+          gwp: string;
+          licence: string;
+        };
+        /** @description 映射假设、方法不计的行、代用数据、外国数据、每项截断 mapping assumptions, lines the method leaves out, proxies, foreign data, every cut-off */
+        dataQuality: string[];
+      };
+    };
+    /** PlanningSite */
+    'def-27': {
+      /** @description 企业代码 enterprise code */
+      enterprise: string;
+      name: string;
+      /** Format: uuid */
+      runId: string;
+      baseline: components['schemas']['def-4'];
+      production: components['schemas']['def-4'] | null;
+      drivers: {
+        id: string;
+        value: components['schemas']['def-4'];
+      }[];
+      features: string[];
+      prices: {
+        electricity: components['schemas']['def-4'];
+        fuel: components['schemas']['def-4'];
+      };
+      factors: {
+        electricity: components['schemas']['def-4'];
+        fuel: components['schemas']['def-4'];
+      };
+      /** @description 每项数值与特征的来历 where each figure and feature came from */
+      derivations: {
+        item: string;
+        value: string;
+        basis: string;
+        /**
+         * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+         * @enum {string}
+         */
+        mark: 'verified' | 'secondary' | 'recalled' | 'example';
+        source?: string;
+      }[];
+      /**
+       * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+       * @enum {string}
+       */
+      mark: 'verified' | 'secondary' | 'recalled' | 'example';
+      /** @description 适用措施数 measures that apply */
+      candidates: number;
+    };
+    /** PlanningCandidate */
+    'def-28': {
+      /** @description 企业代码:措施 ENTERPRISE-CODE:measure */
+      candidate: string;
+      enterprise: string;
+      measure: string;
+      name: string;
+      nameEn: string;
+      category: string;
+      capex: components['schemas']['def-4'];
+      lifetime: components['schemas']['def-4'];
+      abatement: components['schemas']['def-4'];
+      annualCost: components['schemas']['def-4'];
+      electricity: components['schemas']['def-4'];
+      fuel: components['schemas']['def-4'];
+      /** @description 污染物变化，负值为减少 pollutant change, t/a; negative = less */
+      pollutants: {
+        SO2: components['schemas']['def-4'];
+        NOx: components['schemas']['def-4'];
+        PM: components['schemas']['def-4'];
+      };
+      /**
+       * @description 可信程度 how far the value can be trusted (V, V-sec, R, example)
+       * @enum {string}
+       */
+      mark: 'verified' | 'secondary' | 'recalled' | 'example';
+      /** @description 措施库来源 id the library sources cited */
+      sources: string[];
     };
   };
   responses: never;

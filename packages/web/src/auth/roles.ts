@@ -8,6 +8,11 @@ export const PAGES = [
   'dataEntry',
   'results',
   'reports',
+  'footprint',
+  'evaluations',
+  'macc',
+  'optimizer',
+  'pathways',
   'factors',
 ] as const;
 export type PageKey = (typeof PAGES)[number];
@@ -19,10 +24,23 @@ export const PAGE_PATHS: Readonly<Record<PageKey, string>> = {
   dataEntry: '/data-entry',
   results: '/results',
   reports: '/reports',
+  footprint: '/footprint',
+  evaluations: '/evaluations',
+  macc: '/macc',
+  optimizer: '/optimizer',
+  pathways: '/pathways',
   factors: '/factors',
 };
 
 const ENTERPRISE_PAGES: readonly PageKey[] = ['overview', 'dataEntry', 'results', 'reports'];
+/** Analysis and planning: read-only over the scope, open to every role that has an overview. */
+const ANALYSIS_PAGES: readonly PageKey[] = [
+  'footprint',
+  'evaluations',
+  'macc',
+  'optimizer',
+  'pathways',
+];
 
 /**
  * The pages each role opens. Everyone reads the factor library and the enterprise pages of the
@@ -31,11 +49,11 @@ const ENTERPRISE_PAGES: readonly PageKey[] = ['overview', 'dataEntry', 'results'
  */
 const ROLE_PAGES: Readonly<Record<Role, readonly PageKey[]>> = {
   'platform-admin': PAGES,
-  regulator: ['region', 'park', ...ENTERPRISE_PAGES, 'factors'],
-  'park-admin': ['park', ...ENTERPRISE_PAGES, 'factors'],
-  'enterprise-manager': [...ENTERPRISE_PAGES, 'factors'],
+  regulator: ['region', 'park', ...ENTERPRISE_PAGES, ...ANALYSIS_PAGES, 'factors'],
+  'park-admin': ['park', ...ENTERPRISE_PAGES, ...ANALYSIS_PAGES, 'factors'],
+  'enterprise-manager': [...ENTERPRISE_PAGES, ...ANALYSIS_PAGES, 'factors'],
   'data-clerk': [...ENTERPRISE_PAGES, 'factors'],
-  verifier: [...ENTERPRISE_PAGES, 'factors'],
+  verifier: [...ENTERPRISE_PAGES, 'footprint', 'evaluations', 'factors'],
 };
 
 /** The pages a user may open, in navigation order: the union over the user's roles. */

@@ -1,4 +1,4 @@
-import { BarChart, LineChart, PieChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, PieChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -6,13 +6,20 @@ import {
   TooltipComponent,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import { SVGRenderer } from 'echarts/renderers';
 
 // Only the parts the dashboard's charts use: the full echarts build is several times larger.
+// EChart loads this module on first use, so ECharts is not in the first page's critical path.
 echarts.use([
   BarChart,
+  // the MACC's bars of varying width (pages/macc)
+  CustomChart,
   LineChart,
   PieChart,
+  // the pollution–carbon synergy quadrant (pages/park), its point labels kept from overlapping
+  ScatterChart,
+  LabelLayout,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -20,13 +27,6 @@ echarts.use([
   SVGRenderer,
 ]);
 
-/** The series colours: the brand green first, then colours that stay apart in grey print. */
-export const PALETTE = [
-  '#1b7f5f',
-  '#3b82c4',
-  '#e0a030',
-  '#c4513b',
-  '#7a5cc4',
-  '#5aa7a0',
-  '#8c8c8c',
-] as const;
+export { init } from 'echarts/core';
+// The palette is also here for older imports; importing it from palette.ts does not load ECharts.
+export { PALETTE } from './palette.js';

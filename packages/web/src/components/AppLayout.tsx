@@ -9,6 +9,11 @@ import {
   EnvironmentOutlined,
   FileExcelOutlined,
   FormOutlined,
+  FundOutlined,
+  LineChartOutlined,
+  AuditOutlined,
+  NodeIndexOutlined,
+  BarChartOutlined,
   LogoutOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -36,8 +41,26 @@ const ICONS: Readonly<Record<PageKey, ReactNode>> = {
   dataEntry: <FormOutlined />,
   results: <CalculatorOutlined />,
   reports: <FileExcelOutlined />,
+  footprint: <NodeIndexOutlined />,
+  evaluations: <AuditOutlined />,
+  macc: <BarChartOutlined />,
+  optimizer: <FundOutlined />,
+  pathways: <LineChartOutlined />,
   factors: <DatabaseOutlined />,
 };
+
+/**
+ * The side menu's sections, in order; a page's role decides whether it is listed (roles.ts),
+ * a section without a page the user opens is left out.
+ */
+const SECTIONS: readonly { readonly key: SectionKey; readonly pages: readonly PageKey[] }[] = [
+  { key: 'overviews', pages: ['region', 'park', 'overview'] },
+  { key: 'data', pages: ['dataEntry', 'results', 'reports'] },
+  { key: 'analysis', pages: ['evaluations', 'macc', 'optimizer', 'pathways'] },
+  { key: 'footprint', pages: ['footprint'] },
+  { key: 'factors', pages: ['factors'] },
+];
+type SectionKey = 'overviews' | 'data' | 'analysis' | 'footprint' | 'factors';
 
 export function AppLayout({
   language,
@@ -61,7 +84,7 @@ export function AppLayout({
   const keep = new URLSearchParams(
     [...carried].filter(([k]) => k === 'enterprise' || k === 'year'),
   ).toString();
-  const items: MenuProps['items'] = pages.map((page) => ({
+  const item = (page: PageKey) => ({
     key: page,
     icon: ICONS[page],
     label: (
@@ -71,7 +94,25 @@ export function AppLayout({
         {t(`nav.${page}`)}
       </Link>
     ),
-  }));
+  });
+  // A page no section names (a new one) still shows, after the sections.
+  const unsectioned = pages.filter((p) => !SECTIONS.some((s) => s.pages.includes(p)));
+  const items: MenuProps['items'] = [
+    ...SECTIONS.flatMap((section) => {
+      const shown = section.pages.filter((p) => pages.includes(p));
+      return shown.length === 0
+        ? []
+        : [
+            {
+              type: 'group' as const,
+              key: `section-${section.key}`,
+              label: collapsed ? null : t(`scope.menu.${section.key}`),
+              children: shown.map(item),
+            },
+          ];
+    }),
+    ...unsectioned.map(item),
+  ];
   const selected = pages.filter((p) => location.pathname.startsWith(PAGE_PATHS[p]));
   const lang = shortLanguage(i18n.language);
   const roles = [...new Set(user.roles.map((r) => t(`role.${r.role}`)))].join('、');

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useApi } from '../api/ApiContext.js';
 import { call } from '../api/client.js';
@@ -31,25 +31,35 @@ export interface EnterpriseSelection {
 export function useEnterpriseSelection(): EnterpriseSelection {
   const api = useApi();
   const [params, setParams] = useSearchParams();
+  const chosen = params.get('enterprise');
+  const listRuns = (enterpriseId: string, signal: AbortSignal) =>
+    call(api.GET('/api/v1/runs', { params: { query: { enterpriseId, limit: 100 } }, signal })).then(
+      (page) => page.items,
+    );
+  // The runs of the enterprise shown are asked for as soon as the list names it, not after the
+  // page has rendered the list: on a busy machine that render is the longest step to the figures.
+  const ahead = useRef<{ readonly id: string; readonly runs: Promise<RunSummary[]> }>(undefined);
   const enterprises = useRequest('enterprises', async (signal) => {
     const page = await call(
       api.GET('/api/v1/enterprises', { params: { query: { limit: 500 } }, signal }),
     );
+    const first = page.items.find((e) => e.id === chosen) ?? page.items[0];
+    if (first) {
+      const runs = listRuns(first.id, signal);
+      // handled where it is taken; this keeps an unused one (the page left) from being reported
+      runs.catch(() => undefined);
+      ahead.current = { id: first.id, runs };
+    }
     return page.items;
   });
-  const chosen = params.get('enterprise');
   const list = enterprises.data ?? [];
   const enterprise = list.find((e) => e.id === chosen) ?? list[0];
 
-  const runs = useRequest(`runs:${enterprise?.id ?? ''}`, async (signal) => {
-    if (!enterprise) return [];
-    const page = await call(
-      api.GET('/api/v1/runs', {
-        params: { query: { enterpriseId: enterprise.id, limit: 100 } },
-        signal,
-      }),
-    );
-    return page.items;
+  const runs = useRequest(`runs:${enterprise?.id ?? ''}`, (signal) => {
+    if (!enterprise) return Promise.resolve([]);
+    const early = ahead.current;
+    ahead.current = undefined;
+    return early?.id === enterprise.id ? early.runs : listRuns(enterprise.id, signal);
   });
   const years = [
     ...new Set((runs.data ?? []).map(runYear).filter((y): y is number => y !== undefined)),

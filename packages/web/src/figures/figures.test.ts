@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Enterprise, Explanation, Run } from '../api/types.js';
-import {
-  change,
-  emissionsBySource,
-  monthlyTotals,
-  ranking,
-  sourceOfLine,
-  sumQuantities,
-  totalsBy,
-  UnitMismatch,
-} from './figures.js';
+import type { Explanation } from '../api/types.js';
+import { change, emissionsBySource, sourceOfLine, sumQuantities, UnitMismatch } from './figures.js';
 
 const t = (value: number) => ({ value, unit: 'tCO2e' });
 
@@ -30,28 +21,6 @@ function total(inputs: [string, number][]): Explanation {
     treatment: 'total',
     notes: [],
   };
-}
-
-function row(
-  code: string,
-  industry: string | undefined,
-  totalValue: number,
-  months: Record<string, number>,
-) {
-  const enterprise = {
-    id: code,
-    code,
-    name: code,
-    regionId: 'r',
-    ...(industry && { industry }),
-  } as Enterprise;
-  const run = {
-    figures: {
-      total: t(totalValue),
-      byMonth: Object.fromEntries(Object.entries(months).map(([m, v]) => [m, t(v)])),
-    },
-  } as unknown as Run;
-  return { enterprise, run };
 }
 
 describe('figures', () => {
@@ -79,25 +48,6 @@ describe('figures', () => {
       { source: 'coal', emissions: t(220) },
       { source: 'power', emissions: t(40) },
       { source: 'rdf-credit', emissions: t(-10) },
-    ]);
-  });
-
-  it('ranks enterprises, totals them by industry and sums their months', () => {
-    const rows = [
-      row('A', 'cement', 100, { '2025-01': 60, '2025-02': 40 }),
-      row('B', 'power', 300, { '2025-01': 150, '2025-02': 150 }),
-      row('C', 'cement', 50, { '2025-02': 50 }),
-      row('D', undefined, 5, { '2025-01': 5 }),
-    ];
-    expect(ranking(rows).map((r) => r.enterprise.code)).toEqual(['B', 'A', 'C', 'D']);
-    expect(totalsBy(rows, (e) => e.industry, 'other')).toEqual([
-      { key: 'power', total: t(300), enterprises: 1 },
-      { key: 'cement', total: t(150), enterprises: 2 },
-      { key: 'other', total: t(5), enterprises: 1 },
-    ]);
-    expect(monthlyTotals(rows)).toEqual([
-      ['2025-01', t(215)],
-      ['2025-02', t(240)],
     ]);
   });
 

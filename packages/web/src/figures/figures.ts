@@ -1,9 +1,10 @@
 /**
- * Arithmetic the pages do on the API's figures: grouping and summing quantities that the API
- * already computed (no emission is calculated in the browser). Every sum checks that its parts
- * share a unit, so a tCO2e figure is never added to a tCO2 one by accident.
+ * Arithmetic the enterprise pages do on the API's figures: grouping and summing quantities that
+ * the API already computed (no emission is calculated in the browser; park and region figures
+ * come whole from the overview routes). Every sum checks that its parts share a unit, so a
+ * tCO2e figure is never added to a tCO2 one by accident.
  */
-import type { Enterprise, Explanation, Quantity, Run } from '../api/types.js';
+import type { Explanation, Quantity } from '../api/types.js';
 
 export class UnitMismatch extends Error {
   constructor(a: string, b: string) {
@@ -47,45 +48,6 @@ export function emissionsBySource(total: Explanation): { source: string; emissio
   return [...parts]
     .map(([source, qs]) => ({ source, emissions: sumQuantities(qs, unit) }))
     .sort((a, b) => b.emissions.value - a.emissions.value);
-}
-
-export interface EnterpriseFigures {
-  readonly enterprise: Enterprise;
-  readonly run: Run;
-}
-
-/** Enterprises ranked by their total, largest first. */
-export function ranking(rows: readonly EnterpriseFigures[]): EnterpriseFigures[] {
-  return [...rows].sort((a, b) => b.run.figures.total.value - a.run.figures.total.value);
-}
-
-/** Totals by a key of the enterprise (industry, park), largest first; `other` for a missing key. */
-export function totalsBy(
-  rows: readonly EnterpriseFigures[],
-  keyOf: (e: Enterprise) => string | undefined,
-  other: string,
-): { key: string; total: Quantity; enterprises: number }[] {
-  const unit = rows[0]?.run.figures.total.unit ?? 'tCO2e';
-  const groups = new Map<string, Quantity[]>();
-  for (const r of rows) {
-    const key = keyOf(r.enterprise) ?? other;
-    groups.set(key, [...(groups.get(key) ?? []), r.run.figures.total]);
-  }
-  return [...groups]
-    .map(([key, qs]) => ({ key, total: sumQuantities(qs, unit), enterprises: qs.length }))
-    .sort((a, b) => b.total.value - a.total.value);
-}
-
-/** The month-by-month sum over enterprises (`2025-01` → total of that month). */
-export function monthlyTotals(rows: readonly EnterpriseFigures[]): [string, Quantity][] {
-  const unit = rows[0]?.run.figures.total.unit ?? 'tCO2e';
-  const months = new Map<string, Quantity[]>();
-  for (const r of rows)
-    for (const [month, q] of Object.entries(r.run.figures.byMonth))
-      months.set(month, [...(months.get(month) ?? []), q]);
-  return [...months]
-    .map(([m, qs]): [string, Quantity] => [m, sumQuantities(qs, unit)])
-    .sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** The change from one figure to the next, as a fraction (0.05 = +5 %); undefined from zero. */

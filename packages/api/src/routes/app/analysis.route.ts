@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { parkOverview, regionOverview } from '@carbonbase/app';
+import { listRegions, parkOverview, regionOverview } from '@carbonbase/app';
 import { actorOf, type AppContext } from './context.js';
 import { idParams, uuid, withErrors, year } from './schemas.js';
 
@@ -33,15 +33,47 @@ const change = { $ref: 'Change#' } as const;
 const rollup = { $ref: 'Rollup#' } as const;
 const ranking = { $ref: 'Ranking#' } as const;
 
+const pollutantCode = { type: 'string', enum: ['SO2', 'NOx', 'PM'] } as const;
+
+/** 减污降碳协同: a year-on-year change of carbon against one pollutant, and its quadrant. */
+const synergy = {
+  type: 'array',
+  items: {
+    type: 'object',
+    required: ['pollutant', 'carbonChange', 'pollutantChange', 'elasticity', 'class'],
+    properties: {
+      pollutant: pollutantCode,
+      carbonChange: { ...quantity, description: '碳排放变化 change of carbon, tCO2e' },
+      pollutantChange: { ...quantity, description: '污染物变化 change of the pollutant, t' },
+      elasticity: {
+        type: ['number', 'null'],
+        description:
+          '(ΔP/P0)/(ΔC/C0)；基数或碳变化为零时为 null null when a base or the carbon change is zero',
+      },
+      class: {
+        type: 'string',
+        enum: ['co-control', 'carbon-only', 'pollutant-only', 'neither', 'no-change'],
+        description:
+          '协同（都降）、仅降碳、仅减污、都升、不变 co-control (both down), carbon only, pollutant only, neither, no change',
+      },
+    },
+  },
+} as const;
+
 const groupChange = {
   type: 'object',
-  required: ['net', 'leftOut'],
+  required: ['net', 'leftOut', 'synergy'],
   properties: {
     net: change,
     leftOut: {
       ...texts,
       description:
         '只有一年核算、未参与比较的企业 enterprises with a run in one year only, not compared',
+    },
+    synergy: {
+      ...synergy,
+      description:
+        '同一批企业的不重复合计与两年都有填报的污染物之和的协同 the same enterprises’ net total against each pollutant reported in both years',
     },
   },
 } as const;
@@ -109,7 +141,12 @@ const rollupSchema = {
       },
     },
     energy: maybeQuantity,
-    pollutants: { type: 'object', additionalProperties: quantity },
+    pollutants: {
+      type: 'object',
+      description: '各企业填报之和，t the members’ reported amounts summed, t',
+      required: ['SO2', 'NOx', 'PM'],
+      properties: { SO2: quantity, NOx: quantity, PM: quantity },
+    },
     complete: { type: 'boolean' },
     missing: {
       type: 'array',
@@ -208,6 +245,8 @@ const overviewProperties = {
         'productionBasis',
         'intensity',
         'yearOnYear',
+        'pollutants',
+        'synergy',
       ],
       properties: {
         code: text,
@@ -222,6 +261,35 @@ const overviewProperties = {
         productionBasis: { type: ['string', 'null'] },
         intensity: maybeQuantity,
         yearOnYear: change,
+        pollutants: {
+          type: 'array',
+          description: '该年大气污染物（库中填报） the year’s air pollutants as stored',
+          items: {
+            type: 'object',
+            required: ['pollutant', 'amount', 'months', 'sources'],
+            properties: {
+              pollutant: pollutantCode,
+              amount: { ...quantity, description: 't' },
+              months: {
+                type: 'array',
+                items: { type: 'integer', minimum: 0, maximum: 12 },
+                description:
+                  '填报的月份；[0] 为全年数 months reported; [0] for a whole-year figure',
+              },
+              sources: {
+                type: 'array',
+                items: { type: 'string', enum: ['cems', 'permit-report', 'estimate'] },
+                description:
+                  '在线监测、排污许可执行报告、估算 online monitoring, permit report, estimate',
+              },
+            },
+          },
+        },
+        synergy: {
+          ...synergy,
+          description:
+            '碳排放（直接 + 间接）与各污染物的同比变化及协同类型 year on year, carbon (direct + indirect) against each pollutant',
+        },
       },
     },
   },
@@ -249,7 +317,13 @@ const overviewProperties = {
   supply: {
     type: 'object',
     required: ['known', 'note'],
-    properties: { known: { type: 'boolean' }, note: text },
+    properties: {
+      known: {
+        type: 'boolean',
+        description: '库中记录外购能源的供应方 the store records who supplied bought energy',
+      },
+      note: { ...text, description: '内部互供的规则 the rule for supply between members' },
+    },
   },
   notes: texts,
 } as const;
@@ -311,12 +385,53 @@ const yearQuery = {
   properties: { year },
 } as const;
 
+const regionListSchema = {
+  type: 'object',
+  required: ['items'],
+  properties: {
+    items: {
+      type: 'array',
+      description: '上级在前，同级按代码 parents before children, then by code',
+      items: {
+        type: 'object',
+        required: ['id', 'code', 'name', 'level'],
+        properties: {
+          id: uuid,
+          code: text,
+          name: text,
+          nameEn: text,
+          parentId: { ...uuid, description: '上级地区 the region above' },
+          level: {
+            type: 'integer',
+            minimum: 1,
+            description: '在地区树中的层级，无上级为 1 depth in the region tree, 1 = no parent',
+          },
+        },
+      },
+    },
+  },
+} as const;
+
 /**
  * Park and region overviews from the latest run of each enterprise: roll-up without double
  * counting, rankings, year-on-year change and sector shares (docs/methods/analysis.md).
  */
 export function analysisRoutes(app: FastifyInstance, ctx: AppContext): void {
   for (const schema of [changeSchema, rollupSchema, rankingSchema]) app.addSchema(schema);
+  app.get(
+    '/api/v1/regions',
+    {
+      schema: {
+        tags,
+        summary:
+          '可打开总览的地区（监管者：所辖地区及下级；园区与企业角色：无） the regions whose overview the caller may open (a regulator: its regions and those beneath; park and enterprise roles: none)',
+        security,
+        response: withErrors({ 200: regionListSchema }),
+      },
+    },
+    async (request) => ({ items: await listRegions(ctx.store, actorOf(ctx, request)) }),
+  );
+
   app.get<{ Params: { id: string }; Querystring: { year: number } }>(
     '/api/v1/parks/:id/overview',
     {

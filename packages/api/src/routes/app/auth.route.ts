@@ -20,7 +20,17 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post<{ Body: { tenant: string; login: string; password: string } }>(
     '/api/v1/auth/login',
     {
-      config: { public: true },
+      config: {
+        public: true,
+        rateLimit: {
+          max: ctx.loginLimit.max,
+          timeWindow: ctx.loginLimit.windowMs,
+          keyGenerator: (request) => {
+            const body = request.body as { tenant?: unknown; login?: unknown } | undefined;
+            return JSON.stringify([request.ip, body?.tenant, body?.login]);
+          },
+        },
+      },
       schema: {
         tags,
         summary: '登录，取得 12 小时会话令牌 log in; a session token valid for 12 hours',
@@ -46,6 +56,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext): void {
           },
           400: error,
           401: error,
+          429: error,
         },
       },
     },

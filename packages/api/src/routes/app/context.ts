@@ -9,7 +9,20 @@ export interface StoreAreaOptions {
   readonly maxUploadBytes?: number;
   /** The clock tokens are checked against; tests pass their own. */
   readonly now?: () => Date;
+  /** Login attempts allowed per client address and user within a window; default 10 in 15 min. */
+  readonly loginLimit?: LoginLimit;
 }
+
+export interface LoginLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/**
+ * Slows password guessing: counted per address, tenant and login, so one user's mistakes do
+ * not lock out colleagues behind the same gateway.
+ */
+export const DEFAULT_LOGIN_LIMIT: LoginLimit = { max: 10, windowMs: 15 * 60_000 };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -24,6 +37,7 @@ export interface AppContext {
   readonly store: Store;
   readonly maxUploadBytes: number;
   readonly now: () => Date;
+  readonly loginLimit: LoginLimit;
   /** The authenticated actor of each request. */
   readonly actors: WeakMap<FastifyRequest, Actor>;
 }
@@ -33,6 +47,7 @@ export function createAppContext(options: StoreAreaOptions): AppContext {
     store: options.store,
     maxUploadBytes: options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES,
     now: options.now ?? (() => new Date()),
+    loginLimit: options.loginLimit ?? DEFAULT_LOGIN_LIMIT,
     actors: new WeakMap(),
   };
 }
@@ -92,9 +107,24 @@ function limitText(bytes: number): { zh: string; en: string } {
     : { zh: `${bytes} 字节`, en: `${bytes} bytes` };
 }
 
+/** What the rate limiter throws; `retryAfter` in whole seconds. */
+export const tooManyRequests = (retryAfter: number) =>
+  Object.assign(new Error('too many requests'), { statusCode: 429, retryAfter });
+
 /** What Fastify and its plugins say about a request that never reached a handler. */
-function requestError(ctx: AppContext, error: FastifyError) {
+function requestError(ctx: AppContext, error: FastifyError & { retryAfter?: number }) {
   const status = error.statusCode ?? 500;
+  if (status === 429) {
+    const seconds = error.retryAfter ?? 60;
+    return {
+      status,
+      body: errorBody(
+        'too-many-requests',
+        `尝试次数过多，请 ${seconds} 秒后再试`,
+        `too many attempts; try again in ${seconds} s`,
+      ),
+    };
+  }
   if (error.validation)
     return {
       status: 400,

@@ -1,13 +1,26 @@
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import type { AppError } from '@carbonbase/app';
 import { activityRoutes } from './activity.route.js';
 import { analysisRoutes } from './analysis.route.js';
 import { authRoutes } from './auth.route.js';
-import { createAppContext, requireToken, sendError, type StoreAreaOptions } from './context.js';
+import { cbamRoutes } from './cbam.route.js';
+import {
+  createAppContext,
+  requireToken,
+  sendError,
+  tooManyRequests,
+  type StoreAreaOptions,
+} from './context.js';
 import { enterpriseRoutes } from './enterprises.route.js';
+import { evaluationRoutes } from './evaluations.route.js';
+import { figureRoutes } from './figures.route.js';
+import { footprintRoutes } from './footprints.route.js';
 import { importRoutes } from './imports.route.js';
+import { pathwayRoutes } from './pathways.route.js';
 import { periodRoutes } from './periods.route.js';
+import { planningRoutes } from './planning.route.js';
 import { runRoutes } from './runs.route.js';
 import { APP_SCHEMAS } from './schemas.js';
 
@@ -23,6 +36,12 @@ export const appRoutes: FastifyPluginAsync<StoreAreaOptions> = async (app, optio
   const ctx = createAppContext(options);
   for (const schema of APP_SCHEMAS) app.addSchema(schema);
   await app.register(multipart, { limits: { fileSize: ctx.maxUploadBytes, files: 1 } });
+  // Only routes that ask for it are limited (login); after parsing, so the key can name the user.
+  await app.register(rateLimit, {
+    global: false,
+    hook: 'preHandler',
+    errorResponseBuilder: (_request, context) => tooManyRequests(Math.ceil(context.ttl / 1000)),
+  });
   app.setErrorHandler((error: FastifyError | AppError, request, reply) =>
     sendError(ctx, error, request, reply),
   );
@@ -32,6 +51,12 @@ export const appRoutes: FastifyPluginAsync<StoreAreaOptions> = async (app, optio
   activityRoutes(app, ctx);
   importRoutes(app, ctx);
   runRoutes(app, ctx);
+  figureRoutes(app, ctx);
   periodRoutes(app, ctx);
   analysisRoutes(app, ctx);
+  pathwayRoutes(app, ctx);
+  evaluationRoutes(app, ctx);
+  cbamRoutes(app, ctx);
+  footprintRoutes(app, ctx);
+  planningRoutes(app, ctx);
 };

@@ -41,6 +41,7 @@ export const appErrorSchema = {
         'bad-request',
         'payload-too-large',
         'unsupported-media-type',
+        'too-many-requests',
         'internal',
       ],
       description: '机器可读错误码 machine-readable code',
@@ -58,6 +59,7 @@ export const appErrorSchema = {
         required: ['reason'],
         properties: {
           file: text,
+          sheet: { ...text, description: '工作表（Excel 文件） the workbook sheet' },
           row: { type: 'integer' },
           column: text,
           field: text,

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Space, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Progress, Space, Steps, Table, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -9,13 +9,61 @@ import type { ImportAnswer, Run } from '../../api/types.js';
 import { formatQuantity } from '../../format/number.js';
 import { shortLanguage } from '../../i18n/index.js';
 
+/**
+ * A fetch for one request that sends it with XMLHttpRequest, so that the upload's progress can
+ * be shown: fetch reports no upload progress (a streamed request body would, but Chromium
+ * sends those only over HTTP/2, and the API is served over HTTP/1.1). Given to openapi-fetch
+ * as the request's `fetch`, it keeps the client's middleware (token, 401 handling) and typing.
+ */
+function fetchWithUploadProgress(
+  onProgress: (fraction: number) => void,
+): (request: Request) => Promise<Response> {
+  return async (request) => {
+    // The body as the browser encoded it (multipart, its boundary in the content-type header).
+    const body = await request.blob();
+    return new Promise<Response>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open(request.method, request.url);
+      request.headers.forEach((value, key) => xhr.setRequestHeader(key, value));
+      xhr.responseType = 'blob';
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable && e.total > 0) onProgress(e.loaded / e.total);
+      };
+      // Sent in full; what follows is the server's work (validation, import).
+      xhr.upload.onload = () => onProgress(1);
+      xhr.onload = () => {
+        const headers = new Headers();
+        for (const line of xhr.getAllResponseHeaders().split(/\r?\n/)) {
+          const colon = line.indexOf(':');
+          if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
+        }
+        // A Response with status 204 or 304 may have no body.
+        const empty = xhr.status === 204 || xhr.status === 304;
+        resolve(
+          new Response(empty ? null : (xhr.response as Blob), {
+            status: xhr.status,
+            statusText: xhr.statusText,
+            headers,
+          }),
+        );
+      };
+      // call() turns a TypeError into its network error, like a failed fetch
+      xhr.onerror = () => reject(new TypeError('the upload failed'));
+      xhr.onabort = () => reject(new DOMException('the upload was aborted', 'AbortError'));
+      request.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      xhr.send(body);
+    });
+  };
+}
+
+/** The steps: upload (in percent), validate and import on the server, calculate, done. */
 type Stage =
   | { readonly step: 'idle' }
-  | { readonly step: 'upload' | 'calculate'; readonly file: string }
+  | { readonly step: 'upload' | 'validate' | 'calculate'; readonly file: string }
   | {
       readonly step: 'failed';
       readonly file: string;
-      readonly at: 'upload' | 'calculate';
+      readonly at: 'upload' | 'validate' | 'calculate';
       readonly error: unknown;
     }
   | {
@@ -25,9 +73,12 @@ type Stage =
       readonly run: Run;
     };
 
+const STEPS = ['upload', 'validate', 'calculate', 'done'] as const;
+
 /**
- * Excel import: upload the filled template, see every bad cell (the API refuses the whole file
- * if one cell is wrong), or on success calculate the year at once and link to the result.
+ * Excel import: upload the filled template (its progress in percent), see every bad cell (the
+ * API refuses the whole file if one cell is wrong), or on success calculate the year at once
+ * and link to the result.
  */
 export function ImportCard({
   enterpriseId,
@@ -42,9 +93,12 @@ export function ImportCard({
   const lang = shortLanguage(i18n.language);
   const api = useApi();
   const [stage, setStage] = useState<Stage>({ step: 'idle' });
+  const [uploaded, setUploaded] = useState(0);
 
   const run = async (file: File) => {
     setStage({ step: 'upload', file: file.name });
+    setUploaded(0);
+    let sent = false;
     let imported: ImportAnswer;
     try {
       const form = new FormData();
@@ -55,10 +109,17 @@ export function ImportCard({
           // The route takes multipart/form-data, which the OpenAPI document does not describe as
           // a body; openapi-fetch sends FormData as it is and lets the browser set the boundary.
           body: form as never,
+          fetch: fetchWithUploadProgress((fraction) => {
+            setUploaded(Math.round(fraction * 100));
+            if (fraction >= 1 && !sent) {
+              sent = true;
+              setStage({ step: 'validate', file: file.name });
+            }
+          }),
         }),
       );
     } catch (error) {
-      setStage({ step: 'failed', file: file.name, at: 'upload', error });
+      setStage({ step: 'failed', file: file.name, at: sent ? 'validate' : 'upload', error });
       return;
     }
     onImported();
@@ -76,15 +137,9 @@ export function ImportCard({
     }
   };
 
-  const busy = stage.step === 'upload' || stage.step === 'calculate';
+  const busy = stage.step === 'upload' || stage.step === 'validate' || stage.step === 'calculate';
   const current =
-    stage.step === 'idle'
-      ? -1
-      : stage.step === 'upload' || (stage.step === 'failed' && stage.at === 'upload')
-        ? 0
-        : stage.step === 'calculate' || stage.step === 'failed'
-          ? 1
-          : 2;
+    stage.step === 'idle' ? -1 : STEPS.indexOf(stage.step === 'failed' ? stage.at : stage.step);
 
   return (
     <Card
@@ -119,7 +174,25 @@ export function ImportCard({
             current={current}
             status={stage.step === 'failed' ? 'error' : busy ? 'process' : 'finish'}
             items={[
-              { title: t('import.stepUpload'), content: stage.file },
+              {
+                title: t('importCard.stepUpload'),
+                content: (
+                  <>
+                    <div>{stage.file}</div>
+                    <Progress
+                      className="import-upload-percent"
+                      percent={uploaded}
+                      size="small"
+                      // the figure, also at 100 % (where antd would show a tick instead)
+                      format={(p) => `${p ?? 0}%`}
+                      status={
+                        stage.step === 'failed' && stage.at === 'upload' ? 'exception' : undefined
+                      }
+                    />
+                  </>
+                ),
+              },
+              { title: t('importCard.stepValidate') },
               { title: t('import.stepCalculate') },
               { title: t('import.stepDone') },
             ].map((s, i) => ({
@@ -130,7 +203,11 @@ export function ImportCard({
         )}
         {busy && (
           <Typography.Text type="secondary" className="import-progress">
-            {stage.step === 'upload' ? t('import.uploading') : t('import.calculating')}
+            {stage.step === 'upload'
+              ? t('importCard.uploading', { percent: uploaded })
+              : stage.step === 'validate'
+                ? t('importCard.validating')
+                : t('import.calculating')}
           </Typography.Text>
         )}
         {stage.step === 'failed' && <ImportError error={stage.error} lang={lang} />}
@@ -185,7 +262,12 @@ function ImportError({ error, lang }: { error: unknown; lang: 'zh' | 'en' }) {
           pagination={issues.length > 10 ? { pageSize: 10 } : false}
           dataSource={issues.map((d, key) => ({ ...d, key }))}
           columns={[
-            { title: t('import.file'), dataIndex: 'file', render: (v?: string) => v ?? '—' },
+            { title: t('importCard.file'), dataIndex: 'file', render: (v?: string) => v ?? '—' },
+            {
+              title: t('importCard.sheet'),
+              dataIndex: 'sheet',
+              render: (v?: string) => v ?? '—',
+            },
             {
               title: t('import.row'),
               dataIndex: 'row',

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { Card, Col, Empty, Row, Space, Statistic, Tag, Typography } from 'antd';
+import { lazy, Suspense, useMemo } from 'react';
+import { Card, Col, Empty, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { call } from '../../api/client.js';
 import { asExplanation } from '../../api/explanation.js';
 import type { Run } from '../../api/types.js';
 import { useRequest } from '../../api/useRequest.js';
-import { PALETTE } from '../../charts/echarts.js';
+import { PALETTE } from '../../charts/palette.js';
 import { EChart } from '../../components/EChart.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { Panel } from '../../components/Panel.js';
@@ -23,7 +23,10 @@ import { change, emissionsBySource, sortedEntries } from '../../figures/figures.
 import { bilingualPart } from '../../format/bilingual.js';
 import { formatChange, formatCompact, formatNumber, formatQuantity } from '../../format/number.js';
 import { shortLanguage } from '../../i18n/index.js';
-import { GradeCard } from './GradeCard.js';
+
+// The grade card brings antd's Table and Descriptions, which nothing else on this first page
+// uses: loaded beside the page's requests, it keeps them out of the JavaScript before the figures.
+const GradeCard = lazy(() => import('./GradeCard.js').then((m) => ({ default: m.GradeCard })));
 
 /** 企业概览: the year's emissions of one enterprise at a glance, each figure from its run. */
 export function EnterpriseOverviewPage() {
@@ -50,8 +53,11 @@ export function EnterpriseOverviewPage() {
         )
       : Promise.resolve(undefined),
   );
-  const bySource = useRequest(`explain-total:${summary?.id}`, async (signal) => {
-    if (!summary) return [];
+  // The panels below the figures wait for the run: their requests (the total's explanation, the
+  // peers' runs, the grade) are heavier than the run's, and on the one server they would delay it.
+  const shown = run.data?.id === summary?.id ? run.data : undefined;
+  const bySource = useRequest(`explain-total:${shown?.id}`, async (signal) => {
+    if (!summary || !shown) return undefined;
     const total = await call(
       api.GET('/api/v1/runs/{id}/explanations/{subject}', {
         params: { path: { id: summary.id, subject: 'total' } },
@@ -60,21 +66,25 @@ export function EnterpriseOverviewPage() {
     );
     return emissionsBySource(asExplanation(total));
   });
-  const peers = useRequest(`peers:${enterprise?.id}:${year}`, async (signal) => {
+  const peers = useRequest(`peers:${enterprise?.id}:${year}:${shown?.id}`, async (signal) => {
+    if (!shown) return undefined;
     if (!enterprise?.industry || year === undefined) return [];
-    const same = await call(
-      api.GET('/api/v1/enterprises', {
-        params: { query: { industry: enterprise.industry, limit: 50 } },
-        signal,
-      }),
-    );
-    const runs = await call(
-      api.GET('/api/v1/runs', { params: { query: { year, limit: 500 } }, signal }),
-    );
+    // the enterprises of the industry and the year's runs, asked for together
+    const [same, runs] = await Promise.all([
+      call(
+        api.GET('/api/v1/enterprises', {
+          params: { query: { industry: enterprise.industry, limit: 50 } },
+          signal,
+        }),
+      ),
+      call(api.GET('/api/v1/runs', { params: { query: { year, limit: 500 } }, signal })),
+    ]);
     const rows = await Promise.all(
       same.items.map(async (e) => {
         const r = runs.items.find((x) => x.enterpriseId === e.id && runYear(x) === year);
-        return r ? { enterprise: e, run: await getRun(r.id, signal) } : undefined;
+        // this enterprise's run is on the page already
+        const peer = r && (r.id === shown.id ? shown : await getRun(r.id, signal));
+        return peer ? { enterprise: e, run: peer } : undefined;
       }),
     );
     return rows.filter((r): r is { enterprise: (typeof same.items)[number]; run: Run } => !!r?.run);
@@ -123,21 +133,23 @@ export function EnterpriseOverviewPage() {
               <Panel
                 title={t('overview.bySource')}
                 request={bySource}
-                isEmpty={(rows) => rows.length === 0}
+                isEmpty={(rows) => rows?.length === 0}
                 empty={t('common.noData')}
               >
-                {(rows) => (
-                  <EChart
-                    style={{ height: 300 }}
-                    option={barOption(
-                      rows
-                        .slice(0, 10)
-                        .map((r) => [sourceNames.get(r.source) ?? r.source, r.emissions.value]),
-                      rows[0]?.emissions.unit ?? 'tCO2e',
-                      lang,
-                    )}
-                  />
-                )}
+                {(rows) =>
+                  rows && (
+                    <EChart
+                      style={{ height: 300 }}
+                      option={barOption(
+                        rows
+                          .slice(0, 10)
+                          .map((r) => [sourceNames.get(r.source) ?? r.source, r.emissions.value]),
+                        rows[0]?.emissions.unit ?? 'tCO2e',
+                        lang,
+                      )}
+                    />
+                  )
+                }
               </Panel>
             </Col>
             <Col xs={24} xl={14}>
@@ -158,7 +170,15 @@ export function EnterpriseOverviewPage() {
               </Panel>
             </Col>
             <Col xs={24} xl={10}>
-              <GradeCard enterprise={enterprise} runId={summary?.id} />
+              <Suspense
+                fallback={
+                  <Card>
+                    <Skeleton active paragraph={{ rows: 5 }} />
+                  </Card>
+                }
+              >
+                <GradeCard enterprise={enterprise} runId={summary?.id} />
+              </Suspense>
             </Col>
             <Col xs={24}>
               <Panel
@@ -166,11 +186,12 @@ export function EnterpriseOverviewPage() {
                   industry: enterprise?.industry ? bilingualPart(enterprise.industry, lang) : '',
                 })}
                 request={peers}
-                isEmpty={(rows) => rows.length < 2}
+                isEmpty={(rows) => rows !== undefined && rows.length < 2}
                 empty={t('overview.noPeers')}
                 height={200}
               >
                 {(rows) => {
+                  if (!rows) return null;
                   const sorted = [...rows].sort(
                     (a, b) => b.run.figures.total.value - a.run.figures.total.value,
                   );

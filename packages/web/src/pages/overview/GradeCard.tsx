@@ -1,51 +1,64 @@
-import { Alert, Descriptions, Space, Table, Typography } from 'antd';
+import { Alert, Descriptions, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { Verification } from '@carbonbase/factors';
 import { useApi } from '../../api/ApiContext.js';
-import { call } from '../../api/client.js';
-import type { Enterprise, Quantity } from '../../api/types.js';
+import { call, type GetOk } from '../../api/client.js';
+import type { Enterprise } from '../../api/types.js';
 import { useRequest } from '../../api/useRequest.js';
 import { Panel } from '../../components/Panel.js';
+import { VerificationTag } from '../../components/VerificationTag.js';
 import { bilingualPart } from '../../format/bilingual.js';
-import { formatNumber, formatQuantity } from '../../format/number.js';
+import { formatNumber, formatQuantity, type NumberLang } from '../../format/number.js';
 import { shortLanguage } from '../../i18n/index.js';
 
-interface Intensity {
-  readonly id: string;
-  readonly name: string;
-  readonly value: Quantity;
+type RunFigures = GetOk<'/api/v1/runs/{id}/figures'>;
+type Grade = NonNullable<RunFigures['gb16780']['grade']>;
+type Indicator = Grade['indicators'][number];
+
+// 1级 is the efficiency benchmark, 3级 the mandatory limit: green for the best, red only for a
+// figure above the limit, the others neutral so that the eye goes to the two ends.
+const GRADE_COLOUR: Record<string, string> = { '1': 'success', '2': 'processing', '3': 'warning' };
+
+function GradeTag({ grade }: { grade: string | null }) {
+  const { t } = useTranslation();
+  if (grade === null) return <Tag color="error">{t('grade.aboveLimit')}</Tag>;
+  return <Tag color={GRADE_COLOUR[grade] ?? 'default'}>{t('grade.gradeN', { grade })}</Tag>;
 }
 
-const isQuantity = (v: unknown): v is Quantity =>
-  typeof v === 'object' &&
-  v !== null &&
-  typeof (v as Quantity).value === 'number' &&
-  typeof (v as Quantity).unit === 'string';
-
-/** The intensities and energy of a full result (GET /runs/{id}/report.json, an open object). */
-function readReport(report: Record<string, unknown>): {
-  intensities: Intensity[];
-  energy: Quantity | undefined;
-} {
-  const list = Array.isArray(report.intensities) ? (report.intensities as unknown[]) : [];
-  const intensities = list.filter(
-    (i): i is Intensity =>
-      typeof i === 'object' &&
-      i !== null &&
-      typeof (i as Intensity).id === 'string' &&
-      isQuantity((i as Intensity).value),
-  );
-  const energy = (report.energy as { calorific?: unknown } | undefined)?.calorific;
-  return { intensities, energy: isQuantity(energy) ? energy : undefined };
+/** The least sure mark among the limits used (an example value is never a limit here). */
+function weakest(indicators: readonly Indicator[]): Verification {
+  const marks = indicators.flatMap((i) => i.limits.map((l) => l.mark));
+  if (marks.includes('recalled') || marks.includes('example')) return 'recalled';
+  return marks.includes('secondary') ? 'secondary' : 'verified';
 }
 
-const isCement = (e: Enterprise | undefined) =>
-  !!e && (e.methodSet?.startsWith('cn-cement') === true || /水泥|cement/i.test(e.industry ?? ''));
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
+const indicatorName = (i: { name: string; nameEn: string }, lang: NumberLang) =>
+  lang === 'zh' ? i.name : i.nameEn;
 
 /**
- * 强度与能效等级: the run's intensities and energy, and for cement the GB 16780-2021 grade
- * limits from the factor base. The grade itself needs the comparable unit energy consumption
- * (corrected for the clinker ratio, clause 4.2), which the run does not carry yet: the card
- * says so instead of grading an uncorrected figure.
+ * The limit of one grade, named in a tooltip with the corrections applied to it; a corrected
+ * limit is underlined so that the reader knows there is arithmetic behind it.
+ */
+function LimitCell({ limit, lang }: { limit: Indicator['limits'][number]; lang: NumberLang }) {
+  const { t } = useTranslation();
+  const corrected = limit.corrections.length > 0;
+  return (
+    <Tooltip
+      title={[t('grade.limitTitle', { grade: limit.grade }), ...limit.corrections].join('\n')}
+    >
+      <Typography.Text underline={corrected} style={NOWRAP}>
+        ≤{formatNumber(Number(limit.limit.value.toFixed(2)), lang)}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+/**
+ * 强度与能效等级: the run's intensities and energy (GET /runs/{id}/figures) and, for a clinker
+ * plant, each GB 16780-2021 indicator against its three grade limits with the grade reached,
+ * the corrections applied and the notes, our readings of the standard marked R.
  */
 export function GradeCard({
   enterprise,
@@ -57,77 +70,133 @@ export function GradeCard({
   const { t, i18n } = useTranslation();
   const lang = shortLanguage(i18n.language);
   const api = useApi();
-  const report = useRequest(`report:${runId}`, async (signal) =>
+  const figures = useRequest(`figures:${runId}`, async (signal) =>
     runId === undefined
       ? undefined
-      : readReport(
-          await call(
-            api.GET('/api/v1/runs/{id}/report.json', { params: { path: { id: runId } }, signal }),
-          ),
-        ),
+      : call(api.GET('/api/v1/runs/{id}/figures', { params: { path: { id: runId } }, signal })),
   );
-  const cement = isCement(enterprise);
-  const limits = useRequest(`gb16780:${cement}`, async (signal) => {
-    if (!cement) return [];
-    const page = await call(
-      api.GET('/api/v1/factors', {
-        params: { query: { kind: 'threshold', q: 'clinker comprehensive energy', limit: 20 } },
-        signal,
-      }),
-    );
-    return page.items
-      .filter((f) => f.code === 'clinker.comprehensive-energy')
-      .sort((a, b) => a.parameter.localeCompare(b.parameter));
-  });
 
   return (
-    <Panel title={t('grade.title')} request={report} isEmpty={(r) => !r} empty={t('common.noData')}>
-      {(r) =>
-        r && (
+    <Panel
+      title={t('grade.title')}
+      request={figures}
+      isEmpty={(f) => !f}
+      empty={t('common.noData')}
+    >
+      {(f) =>
+        f && (
           <Space orientation="vertical" style={{ width: '100%' }}>
             <Descriptions size="small" column={1} bordered styles={{ label: { width: '60%' } }}>
-              {r.intensities.map((i) => (
+              {f.intensities.map((i) => (
                 <Descriptions.Item key={i.id} label={bilingualPart(i.name, lang)}>
                   {formatQuantity(Number(i.value.value.toFixed(4)), i.value.unit, lang)}
                 </Descriptions.Item>
               ))}
-              {r.energy && (
-                <Descriptions.Item label={t('grade.energy')}>
-                  {formatQuantity(Math.round(r.energy.value), r.energy.unit, lang)}
-                </Descriptions.Item>
-              )}
+              <Descriptions.Item label={t('grade.energy')}>
+                {formatQuantity(
+                  Math.round(f.energy.calorific.value),
+                  f.energy.calorific.unit,
+                  lang,
+                )}
+              </Descriptions.Item>
             </Descriptions>
-            {cement ? (
-              <>
-                <Table
-                  size="small"
-                  pagination={false}
-                  rowKey="id"
-                  loading={limits.status === 'loading'}
-                  dataSource={limits.data ?? []}
-                  columns={[
-                    {
-                      title: t('grade.limit'),
-                      dataIndex: 'parameter',
-                      render: (p: string) =>
-                        t(`parameter.${p}` as 'parameter.grade-1', { defaultValue: p }),
-                    },
-                    {
-                      title: t('grade.clinkerEnergy'),
-                      key: 'value',
-                      render: (_: unknown, f: { value: number; unit: string }) =>
-                        `≤ ${formatNumber(f.value, lang)} ${f.unit}`,
-                    },
-                  ]}
-                />
-                <Alert type="info" showIcon title={t('grade.missing')} />
-              </>
+            {f.gb16780.grade ? (
+              <GradeDetail grade={f.gb16780.grade} lang={lang} />
             ) : (
-              <Typography.Text type="secondary">{t('grade.notCement')}</Typography.Text>
+              <Typography.Text type="secondary">
+                {f.gb16780.reason ? f.gb16780.reason[lang] : t('grade.notCement')}
+                {enterprise?.industry ? ` (${bilingualPart(enterprise.industry, lang)})` : ''}
+              </Typography.Text>
             )}
           </Space>
         )
       }
     </Panel>
+  );
+}
+
+function GradeDetail({ grade, lang }: { grade: Grade; lang: NumberLang }) {
+  const { t } = useTranslation();
+  // the cement indicators share one reason: say it once under their names
+  const reasons = new Map<string, string[]>();
+  for (const n of grade.notGraded)
+    reasons.set(n.reason[lang], [...(reasons.get(n.reason[lang]) ?? []), indicatorName(n, lang)]);
+  const unverified = grade.indicators.filter((i) => i.unverified);
+  return (
+    <>
+      <Table<Indicator>
+        size="small"
+        pagination={false}
+        rowKey="id"
+        dataSource={grade.indicators}
+        columns={[
+          {
+            title: t('grade.indicator'),
+            key: 'name',
+            // the standard's names are long: keep them to two lines in a narrow card
+            onCell: () => ({ style: { minWidth: 112 } }),
+            render: (_, i) => indicatorName(i, lang),
+          },
+          {
+            title: t('grade.valueGrade'),
+            key: 'value',
+            align: 'right',
+            // value and grade in one cell: the card is a third of a laptop screen wide
+            render: (_, i) => (
+              <Space orientation="vertical" size={2} align="end">
+                <span style={NOWRAP}>
+                  {formatQuantity(Number(i.value.value.toFixed(2)), i.value.unit, lang)}
+                </span>
+                <GradeTag grade={i.grade} />
+              </Space>
+            ),
+          },
+          {
+            title: t('grade.limits'),
+            key: 'limits',
+            align: 'right',
+            render: (_, i) => (
+              <Space size={6}>
+                {i.limits.map((l) => (
+                  <LimitCell key={l.grade} limit={l} lang={lang} />
+                ))}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {[...reasons].map(([reason, names]) => (
+        <Alert
+          key={reason}
+          type="info"
+          showIcon
+          title={t('grade.notGraded', { names: names.join(lang === 'zh' ? '、' : '; ') })}
+          description={reason}
+        />
+      ))}
+      <Typography.Text strong>{t('grade.notes')}</Typography.Text>
+      <ul style={{ margin: 0, paddingInlineStart: 18 }}>
+        {grade.notes.map((n) => (
+          <li key={n.id}>
+            {n.reading && (
+              <Tooltip title={t('grade.readingHelp')}>
+                <Tag color="warning">{t('grade.reading')}</Tag>
+              </Tooltip>
+            )}
+            {n[lang]}
+          </li>
+        ))}
+      </ul>
+      <Space size={4} wrap>
+        {unverified.length > 0 && <VerificationTag verification={weakest(unverified)} />}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('grade.provenance', {
+            set: grade.factorSet,
+            coefficient: `${formatNumber(grade.coefficient.value.value, lang)} ${grade.coefficient.value.unit}`,
+            ref: grade.coefficient.ref,
+          })}
+        </Typography.Text>
+      </Space>
+    </>
   );
 }

@@ -6,23 +6,29 @@ import { call } from '../../api/client.js';
 import { useRequest } from '../../api/useRequest.js';
 import { ErrorState } from '../../components/ErrorState.js';
 import { nameOf } from '../../enterprise/EnterpriseBar.js';
-import { useScopeFigures } from '../../figures/useScopeFigures.js';
+import {
+  useEnterpriseIds,
+  useGroupOverviews,
+  useRunYears,
+} from '../../figures/useGroupOverview.js';
 import { shortLanguage } from '../../i18n/index.js';
 import { ScopeDashboard } from './ScopeDashboard.js';
 
-/** 园区总览: the enterprises of one park, ranked, with sector shares and the trend. */
+/** 园区总览: one park's year from GET /parks/{id}/overview, and its years side by side. */
 export function ParkOverviewPage() {
   const { t, i18n } = useTranslation();
   const lang = shortLanguage(i18n.language);
   const api = useApi();
   const [params, setParams] = useSearchParams();
+  // The parks, the years and the enterprises are asked for at once; only the overviews wait.
   const organisation = useRequest('organisation', (signal) =>
     call(api.GET('/api/v1/organisation', { signal })),
   );
+  const years = useRunYears();
   const parks = organisation.data?.parks ?? [];
   const park = parks.find((p) => p.id === params.get('park')) ?? parks[0];
-  const figures = useScopeFigures(park?.id, park !== undefined);
-  const year = Number(params.get('year')) || undefined;
+  const overviews = useGroupOverviews('park', park?.id, years.data);
+  const enterpriseIds = useEnterpriseIds(park?.id);
   const set = (key: string, value: string) =>
     setParams((current) => {
       const next = new URLSearchParams(current);
@@ -55,10 +61,17 @@ export function ParkOverviewPage() {
       </div>
       {organisation.status === 'error' ? (
         <ErrorState error={organisation.error} onRetry={organisation.reload} />
+      ) : years.status === 'error' ? (
+        <ErrorState error={years.error} onRetry={years.reload} />
       ) : organisation.status === 'success' && parks.length === 0 ? (
         <Typography.Text type="secondary">{t('park.noPark')}</Typography.Text>
       ) : (
-        <ScopeDashboard figures={figures} year={year} onYear={(y) => set('year', String(y))} />
+        <ScopeDashboard
+          overviews={overviews}
+          year={Number(params.get('year')) || undefined}
+          onYear={(y) => set('year', String(y))}
+          enterpriseIds={enterpriseIds}
+        />
       )}
     </Space>
   );
