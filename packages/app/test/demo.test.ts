@@ -40,21 +40,17 @@ describe('demo district (PGlite)', () => {
   let store: Store;
   const tenant = unique('demo');
   let admin: Actor;
-  let seconds = 0;
 
   beforeAll(async () => {
     store = await openStore({ inMemory: true });
     await loadBundledFactorSets(store);
     await store.organisations.createTenant(tenant, '演示 demo');
-    const t0 = performance.now();
     await seedDemo(store, tenant);
-    seconds = (performance.now() - t0) / 1000;
     admin = (await login(store, tenant, 'admin', DEMO_PASSWORD)).actor;
     return () => store.close();
   }, 180_000);
 
-  it('seeds two parks, a dozen enterprises with 24 months each, quickly', async () => {
-    expect(seconds).toBeLessThan(60);
+  it('seeds two parks, a dozen enterprises with 24 months each', async () => {
     expect(await store.organisations.listParks(tenant)).toHaveLength(2);
     const { items, total } = await listEnterprises(store, admin, { limit: 100 });
     expect(total).toBeGreaterThanOrEqual(12);

@@ -31,15 +31,19 @@ export interface Queryable {
    * Bulk-loads rows into `table` through the engine's fastest path: COPY FROM STDIN on a
    * PostgreSQL server, COPY from an in-memory blob on PGlite. Values are the columns' text forms
    * (`null` is SQL NULL, `''` an empty string), or text already in COPY's CSV format (one
-   * line per row, each ending in a newline). One COPY is all or nothing; a row the table
+   * line per row, each ending in a newline), whole or as pieces of whole lines produced while
+   * the server consumes the earlier ones. One COPY is all or nothing; a row the table
    * refuses fails it with the server's error, whose `where` names the COPY line (1-based).
    * On a transaction it runs on that transaction's connection, so it can fill a temporary table.
    */
   copyFrom(table: string, columns: readonly string[], rows: CopyRows | string): Promise<void>;
 }
 
-/** Rows for `copyFrom`: each row's values in the order of the columns. */
-export type CopyRows = Iterable<readonly (string | null)[]>;
+/**
+ * Rows for `copyFrom`: each item is a row's values in the order of the columns, or a piece of
+ * CSV text holding whole lines (for a caller that writes COPY's text itself and streams it).
+ */
+export type CopyRows = Iterable<readonly (string | null)[] | string>;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 
@@ -67,7 +71,7 @@ export function* csvLines(rows: CopyRows | string): Generator<string> {
     yield rows;
     return;
   }
-  for (const row of rows) yield row.map(csvField).join(',') + '\n';
+  for (const row of rows) yield typeof row === 'string' ? row : row.map(csvField).join(',') + '\n';
 }
 
 export type Engine = 'pglite' | 'postgres';

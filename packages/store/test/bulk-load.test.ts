@@ -113,6 +113,117 @@ describe.each(engines)('bulk load of activity data on %s', (engine) => {
     ).rejects.toMatchObject({ rowIndex: 1, field: 'tenantId' });
   });
 
+  it('refuses a source named under a second enterprise, naming the first such row', async () => {
+    const org = await orgTree(store());
+    const other = await orgTree(store());
+    await expect(
+      store().activityData.bulkLoad([
+        row(org, '2024-01', 1),
+        row(org, '2024-02', 2),
+        { ...row(org, '2024-03', 3), enterpriseId: other.enterpriseId },
+      ]),
+    ).rejects.toMatchObject({ name: 'BulkLoadError', rowIndex: 2, field: 'sourceId' });
+    expect(await count(store(), org.tenantId)).toBe(0);
+  });
+
+  it('takes ids in upper case as the same source and cell', async () => {
+    const org = await orgTree(store());
+    const upper = {
+      ...row(org, '2024-02', 2),
+      enterpriseId: org.enterpriseId.toUpperCase(),
+      sourceId: org.sourceId.toUpperCase(),
+    };
+    await expect(
+      store().activityData.bulkLoad([row(org, '2024-02', 1), upper]),
+    ).rejects.toMatchObject({ rowIndex: 1, field: 'month' });
+    const report = await store().activityData.bulkLoad([row(org, '2024-01', 1), upper]);
+    expect(report.appended).toBe(2);
+    const current = await store().activityData.current({
+      tenantId: org.tenantId,
+      enterpriseId: org.enterpriseId,
+    });
+    expect(current.map((v) => [v.month, v.version])).toEqual([
+      ['2024-01', 1],
+      ['2024-02', 1],
+    ]);
+  });
+
+  it('names the row and field of a value the database refuses, counting skipped rows', async () => {
+    const org = await orgTree(store());
+    const a = store().activityData;
+    await a.append(row(org, '2024-01', 1));
+    const rows = [
+      row(org, '2024-01', 1), // unchanged: left out of the COPY, so COPY line 2 is row 2
+      row(org, '2024-02', 2),
+      { ...row(org, '2024-03', 3), origin: { file: 'meters.csv', row: 2 ** 31 } },
+    ];
+    const error = await a.bulkLoad(rows).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BulkLoadError);
+    expect(error).toMatchObject({ rowIndex: 2, field: 'origin.row' });
+    expect((error as Error).message).toMatch(/数据库拒绝该行.*the database refused the row/s);
+    const nul = await a
+      .bulkLoad([row(org, '2024-04', 4), { ...row(org, '2024-05', 5), reason: 'a\u0000b' }])
+      .catch((e: unknown) => e);
+    expect(nul).toMatchObject({ name: 'BulkLoadError', rowIndex: 1, field: 'reason' });
+    expect(await count(store(), org.tenantId)).toBe(1);
+  });
+
+  it('streams a load longer than one COPY piece, with a text longer than the buffer', async () => {
+    const org = await orgTree(store());
+    const second = await store().organisations.createSource(org.tenantId, {
+      code: 'KL1-ELEC',
+      name: '外购电力',
+      enterpriseId: org.enterpriseId,
+      category: 'electricity',
+    });
+    const long = '长文本'.repeat(60_000); // 540 000 bytes in UTF-8
+    const rows: NewActivityVersion[] = [];
+    // 2 sources × 30 years × 12 months = 720 rows of about 300 bytes, then one long row.
+    for (const sourceId of [org.sourceId, second.id])
+      for (let y = 2000; y < 2030; y++)
+        for (let m = 1; m <= 12; m++)
+          rows.push({
+            ...row(org, `${y}-${String(m).padStart(2, '0')}`, y + m / 100, m % 2 ? 't' : 'kt'),
+            sourceId,
+            reason: `导入 ${y} 年 "月报", 第 ${m} 月`,
+            origin: { file: `${y}.csv`, sheet: 'Sheet1', row: m + 1 },
+            ...(m === 6 && { parameters: { ncv: `${m} GJ/t` } }),
+          });
+    rows[700] = { ...rows[700]!, reason: long };
+    const report = await store().activityData.bulkLoad(rows);
+    expect(report).toEqual({ rows: 720, appended: 720, unchanged: 0 });
+    const loaded = await store().db.query<{
+      source_id: string;
+      period_month: string;
+      value: string;
+      unit: string;
+      reason: string;
+      source_file: string;
+      source_sheet: string;
+      source_row: number;
+      parameters: object;
+    }>(
+      `select source_id, period_month, value, unit, reason, source_file, source_sheet, source_row,
+         parameters
+       from activity_data where tenant_id = $1`,
+      [org.tenantId],
+    );
+    const byCell = new Map(loaded.map((l) => [`${l.source_id} ${l.period_month}`, l]));
+    expect(byCell.size).toBe(720);
+    for (const r of rows) {
+      const l = byCell.get(`${r.sourceId} ${r.month}-01`)!;
+      expect([Number(l.value), l.unit, l.reason, l.source_file, l.source_sheet]).toEqual([
+        r.quantity.value,
+        r.quantity.unit,
+        r.reason,
+        r.origin!.file,
+        r.origin!.sheet,
+      ]);
+      expect(l.source_row).toBe(r.origin!.row);
+      expect(l.parameters).toEqual(r.parameters ?? {});
+    }
+  });
+
   it('refuses two rows for the same cell', async () => {
     const org = await orgTree(store());
     await expect(

@@ -44,6 +44,20 @@ describe.each(engines)('Database.copyFrom on %s', (engine) => {
     await db.exec(`drop table ${table}`);
   });
 
+  it('takes CSV text in pieces of whole lines, produced while the COPY runs', async () => {
+    const table = unique('copy_pieces_');
+    const db = store().db;
+    await db.exec(`create table ${table} (n integer not null, t text)`);
+    function* pieces() {
+      for (let p = 0; p < 3; p++) yield `${2 * p},"a"\n${2 * p + 1},"他, ""b"""\n`;
+    }
+    await db.copyFrom(table, ['n', 't'], pieces());
+    const rows = await db.query<{ n: number; t: string }>(`select n, t from ${table} order by n`);
+    expect(rows.map((r) => r.n)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(rows[5]!.t).toBe('他, "b"');
+    await db.exec(`drop table ${table}`);
+  });
+
   it('refuses a table or column name that is not a plain identifier', async () => {
     await expect(store().db.copyFrom('t; drop table x', ['n'], [])).rejects.toThrow(
       /plain lower-case identifier/,
