@@ -214,9 +214,10 @@ async function pollutantsFor(
 
 /**
  * The latest annual run (1 January – 31 December) of each enterprise for the year, as records.
- * Runs are listed newest first, so the first seen per enterprise is the latest.
+ * Runs are listed newest first, so the first seen per enterprise is the latest. Also the records
+ * of the LMDI decomposition over the store (decomposition.ts).
  */
-async function recordsFor(
+export async function recordsFor(
   store: Store,
   tenantId: string,
   enterprises: readonly Enterprise[],
@@ -697,7 +698,7 @@ export async function parkOverview(
 }
 
 /** The region and every region beneath it. */
-function closure(regions: readonly Region[], root: string): string[] {
+export function closure(regions: readonly Region[], root: string): string[] {
   const out = [root];
   for (let i = 0; i < out.length; i++)
     for (const r of regions) if (r.parentId === out[i] && !out.includes(r.id)) out.push(r.id);

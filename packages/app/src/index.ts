@@ -40,6 +40,16 @@ export {
 } from './periods.js';
 export type { PeriodStatus } from './periods.js';
 export * from './analysis.js';
+export { decomposeChange } from './decomposition.js';
+export type {
+  Decomposition,
+  DecompositionActivity,
+  DecompositionQuery,
+  DecompositionScope,
+  DecompositionSector,
+  LeftOutMember,
+  SectorYear,
+} from './decomposition.js';
 export {
   FOOTPRINT_METHOD,
   pactFootprintOf,

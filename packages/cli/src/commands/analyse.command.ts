@@ -11,6 +11,7 @@ import type { Store } from '@carbonbase/store';
 import type { CliContext } from '../context.js';
 import { json, table } from '../format.js';
 import { DEFAULT_TENANT, operatorActor } from '../operator.js';
+import { registerDecomposeCommand } from './analyse-decompose.js';
 
 function parseYear(text: string): number {
   const n = Number(text);
@@ -126,12 +127,15 @@ function render(o: Overview | RegionOverview): string[] {
   return out;
 }
 
-/** analyse park|region: the overview of a park or region over the store, as the operator. */
+/**
+ * analyse park|region: the overview of a park or region over the store, as the operator;
+ * analyse decompose: its LMDI decomposition between two years.
+ */
 export function registerAnalyseCommand(program: Command, ctx: CliContext): void {
   const analyse = program
     .command('analyse')
     .description(
-      '园区或地区年度概览：汇总、排名、同比 a park or region year: roll-up, rankings, year on year',
+      '园区或地区年度概览：汇总、排名、同比；排放变化因素分解 a park or region year: roll-up, rankings, year on year; decomposition of a change',
     );
   for (const kind of ['park', 'region'] as const)
     analyse
@@ -159,4 +163,5 @@ export function registerAnalyseCommand(program: Command, ctx: CliContext): void 
         if (o.json) ctx.out(json(overview));
         else for (const line of render(overview)) ctx.out(line);
       });
+  registerDecomposeCommand(analyse, ctx);
 }

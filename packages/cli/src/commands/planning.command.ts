@@ -51,8 +51,8 @@ interface ScopeOptions {
   tenant: string;
 }
 
-/** The one scope the options name, by id or code. */
-async function scopeOf(store: Store, o: ScopeOptions): Promise<PlanScope> {
+/** The one scope the options name, by id or code (also for `analyse decompose`). */
+export async function scopeOf(store: Store, o: ScopeOptions): Promise<PlanScope> {
   const named = [o.enterprise, o.park, o.region].filter((x) => x !== undefined);
   if (named.length !== 1)
     throw new AppError(

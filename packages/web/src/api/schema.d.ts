@@ -2797,6 +2797,471 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/parks/{id}/decomposition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 园区排放变化因素分解（LMDI）：活动、结构、能源强度、排放因子效应 a park’s change in emissions between two years, decomposed by LMDI into activity, structure, energy-intensity and emission-factor effects */
+    get: {
+      parameters: {
+        query: {
+          /** @description 基年 base year */
+          from: number;
+          /** @description 目标年（晚于基年） target year, after the base year */
+          to: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              scope: 'park' | 'region' | 'enterprise';
+              /** Format: uuid */
+              id: string;
+              code: string;
+              name: string;
+              nameEn?: string;
+              from: number;
+              to: number;
+              /** @description 活动量口径 what the activity is */
+              activity: {
+                /**
+                 * @description 产量（同一产品）或综合能耗 production (one common product) or comprehensive energy
+                 * @enum {string}
+                 */
+                measure: 'production' | 'energy';
+                /** @description 产量口径（per-t-clinker 等） the production basis */
+                basis: string | null;
+                unit: string;
+                zh: string;
+                en: string;
+              };
+              base: components['schemas']['def-4'];
+              target: components['schemas']['def-4'];
+              total: components['schemas']['def-4'];
+              /** @description 四项效应之和等于 total the effects add up to total */
+              effects: {
+                activity: components['schemas']['def-4'];
+                structure: components['schemas']['def-4'];
+                intensity: components['schemas']['def-4'];
+                emissionFactor: components['schemas']['def-4'];
+              };
+              sectors: {
+                /** @description 行业（单家企业为其代码） industry (one enterprise: its code) */
+                sector: string;
+                enterprises: string[];
+                base: {
+                  activity: components['schemas']['def-4'];
+                  energy: components['schemas']['def-4'];
+                  emissions: components['schemas']['def-4'];
+                };
+                target: {
+                  activity: components['schemas']['def-4'];
+                  energy: components['schemas']['def-4'];
+                  emissions: components['schemas']['def-4'];
+                };
+                effects: {
+                  activity: components['schemas']['def-4'];
+                  structure: components['schemas']['def-4'];
+                  intensity: components['schemas']['def-4'];
+                  emissionFactor: components['schemas']['def-4'];
+                };
+                change: components['schemas']['def-4'];
+                /** @description 只在一年出现的部门如何处理 how a sector present in one year was treated */
+                zeroRule: string | null;
+              }[];
+              /** @description 两年都有全年核算的企业 enterprises with an annual run in both years */
+              compared: string[];
+              /** @description 未计入的企业 enterprises left out */
+              leftOut: {
+                code: string;
+                name: string;
+                /** @description 两年中有全年核算的年份 which of the two years have an annual run */
+                yearsWithRun: number[];
+              }[];
+              notes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/regions/{id}/decomposition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 地区（含下级地区）排放变化因素分解（LMDI）：活动、结构、能源强度、排放因子效应 a region’s (with the regions beneath it) change in emissions between two years, decomposed by LMDI into activity, structure, energy-intensity and emission-factor effects */
+    get: {
+      parameters: {
+        query: {
+          /** @description 基年 base year */
+          from: number;
+          /** @description 目标年（晚于基年） target year, after the base year */
+          to: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              scope: 'park' | 'region' | 'enterprise';
+              /** Format: uuid */
+              id: string;
+              code: string;
+              name: string;
+              nameEn?: string;
+              from: number;
+              to: number;
+              /** @description 活动量口径 what the activity is */
+              activity: {
+                /**
+                 * @description 产量（同一产品）或综合能耗 production (one common product) or comprehensive energy
+                 * @enum {string}
+                 */
+                measure: 'production' | 'energy';
+                /** @description 产量口径（per-t-clinker 等） the production basis */
+                basis: string | null;
+                unit: string;
+                zh: string;
+                en: string;
+              };
+              base: components['schemas']['def-4'];
+              target: components['schemas']['def-4'];
+              total: components['schemas']['def-4'];
+              /** @description 四项效应之和等于 total the effects add up to total */
+              effects: {
+                activity: components['schemas']['def-4'];
+                structure: components['schemas']['def-4'];
+                intensity: components['schemas']['def-4'];
+                emissionFactor: components['schemas']['def-4'];
+              };
+              sectors: {
+                /** @description 行业（单家企业为其代码） industry (one enterprise: its code) */
+                sector: string;
+                enterprises: string[];
+                base: {
+                  activity: components['schemas']['def-4'];
+                  energy: components['schemas']['def-4'];
+                  emissions: components['schemas']['def-4'];
+                };
+                target: {
+                  activity: components['schemas']['def-4'];
+                  energy: components['schemas']['def-4'];
+                  emissions: components['schemas']['def-4'];
+                };
+                effects: {
+                  activity: components['schemas']['def-4'];
+                  structure: components['schemas']['def-4'];
+                  intensity: components['schemas']['def-4'];
+                  emissionFactor: components['schemas']['def-4'];
+                };
+                change: components['schemas']['def-4'];
+                /** @description 只在一年出现的部门如何处理 how a sector present in one year was treated */
+                zeroRule: string | null;
+              }[];
+              /** @description 两年都有全年核算的企业 enterprises with an annual run in both years */
+              compared: string[];
+              /** @description 未计入的企业 enterprises left out */
+              leftOut: {
+                code: string;
+                name: string;
+                /** @description 两年中有全年核算的年份 which of the two years have an annual run */
+                yearsWithRun: number[];
+              }[];
+              notes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/enterprises/{id}/decomposition': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 企业排放变化因素分解（LMDI）：活动、结构、能源强度、排放因子效应 an enterprise’s change in emissions between two years, decomposed by LMDI into activity, structure, energy-intensity and emission-factor effects */
+    get: {
+      parameters: {
+        query: {
+          /** @description 基年 base year */
+          from: number;
+          /** @description 目标年（晚于基年） target year, after the base year */
+          to: number;
+        };
+        header?: never;
+        path: {
+          id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': {
+              /** @enum {string} */
+              scope: 'park' | 'region' | 'enterprise';
+              /** Format: uuid */
+              id: string;
+              code: string;
+              name: string;
+              nameEn?: string;
+              from: number;
+              to: number;
+              /** @description 活动量口径 what the activity is */
+              activity: {
+                /**
+                 * @description 产量（同一产品）或综合能耗 production (one common product) or comprehensive energy
+                 * @enum {string}
+                 */
+                measure: 'production' | 'energy';
+                /** @description 产量口径（per-t-clinker 等） the production basis */
+                basis: string | null;
+                unit: string;
+                zh: string;
+                en: string;
+              };
+              base: components['schemas']['def-4'];
+              target: components['schemas']['def-4'];
+              total: components['schemas']['def-4'];
+              /** @description 四项效应之和等于 total the effects add up to total */
+              effects: {
+                activity: components['schemas']['def-4'];
+                structure: components['schemas']['def-4'];
+                intensity: components['schemas']['def-4'];
+                emissionFactor: components['schemas']['def-4'];
+              };
+              sectors: {
+                /** @description 行业（单家企业为其代码） industry (one enterprise: its code) */
+                sector: string;
+                enterprises: string[];
+                base: {
+                  activity: components['schemas']['def-4'];
+                  energy: components['schemas']['def-4'];
+                  emissions: components['schemas']['def-4'];
+                };
+                target: {
+                  activity: components['schemas']['def-4'];
+                  energy: components['schemas']['def-4'];
+                  emissions: components['schemas']['def-4'];
+                };
+                effects: {
+                  activity: components['schemas']['def-4'];
+                  structure: components['schemas']['def-4'];
+                  intensity: components['schemas']['def-4'];
+                  emissionFactor: components['schemas']['def-4'];
+                };
+                change: components['schemas']['def-4'];
+                /** @description 只在一年出现的部门如何处理 how a sector present in one year was treated */
+                zeroRule: string | null;
+              }[];
+              /** @description 两年都有全年核算的企业 enterprises with an annual run in both years */
+              compared: string[];
+              /** @description 未计入的企业 enterprises left out */
+              leftOut: {
+                code: string;
+                name: string;
+                /** @description 两年中有全年核算的年份 which of the two years have an annual run */
+                yearsWithRun: number[];
+              }[];
+              notes: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+        /** @description Default Response */
+        422: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['def-3'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/scenarios': {
     parameters: {
       query?: never;

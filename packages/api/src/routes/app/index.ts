@@ -13,6 +13,7 @@ import {
   tooManyRequests,
   type StoreAreaOptions,
 } from './context.js';
+import { decompositionRoutes } from './decomposition.route.js';
 import { enterpriseRoutes } from './enterprises.route.js';
 import { evaluationRoutes } from './evaluations.route.js';
 import { figureRoutes } from './figures.route.js';
@@ -54,6 +55,7 @@ export const appRoutes: FastifyPluginAsync<StoreAreaOptions> = async (app, optio
   figureRoutes(app, ctx);
   periodRoutes(app, ctx);
   analysisRoutes(app, ctx);
+  decompositionRoutes(app, ctx);
   pathwayRoutes(app, ctx);
   evaluationRoutes(app, ctx);
   cbamRoutes(app, ctx);

@@ -10,6 +10,7 @@ import { EChart } from '../../components/EChart.js';
 import { Panel } from '../../components/Panel.js';
 import { formatCompact, formatNumber } from '../../format/number.js';
 import { shortLanguage } from '../../i18n/index.js';
+import { twoLines } from './labels.js';
 import { ScopePicker, usePlanningScope, type PlanningScope } from './usePlanningScope.js';
 
 export type Macc = GetOk<'/api/v1/enterprises/{id}/macc'>;
@@ -25,6 +26,12 @@ const SWATCH = {
   marginRight: 6,
   verticalAlign: 'middle',
 } as const;
+/** Bars narrower than this (pixels) get no label: "DEMO-…" would say nothing. */
+const LABEL_MIN_WIDTH = 44;
+/** One line of the bars' 11-pixel labels. */
+const LINE = 14;
+// "1,869.27万" broke before 万 in a narrow column
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
 const MARK_COLOR: Record<string, string> = {
   verified: 'green',
   secondary: 'blue',
@@ -92,7 +99,10 @@ export function maccOption(bars: readonly Bar[], lang: Lang, t: TFunction): ECha
         data,
         encode: { x: [0, 1], y: 2 },
         renderItem: (
-          params: { dataIndex: number },
+          params: {
+            dataIndex: number;
+            coordSys: { x: number; y: number; width: number; height: number };
+          },
           api: {
             value: (i: number) => number;
             coord: (p: [number, number]) => [number, number];
@@ -102,32 +112,55 @@ export function maccOption(bars: readonly Bar[], lang: Lang, t: TFunction): ECha
           const [x1, y1] = api.coord([api.value(1), api.value(2)]);
           const negative = api.value(2) < 0;
           const width = Math.max(x1 - x0, 1);
+          const height = Math.abs(y1 - y0);
           const rect = {
             type: 'rect',
-            shape: { x: x0, y: Math.min(y0, y1), width, height: Math.abs(y1 - y0) },
+            shape: { x: x0, y: Math.min(y0, y1), width, height },
             style: { fill: negative ? GREEN : RED, stroke: '#fff', lineWidth: 0.5, opacity: 0.85 },
           };
           // A label where the bar is wide enough to hold a few characters; the tooltip has the rest.
+          if (width < LABEL_MIN_WIDTH) return rect;
           const b = bars[params.dataIndex]!;
-          const chars = Math.floor(width / (lang === 'zh' ? 12 : 7));
-          if (chars < 4) return rect;
-          const name = measureName(b, lang);
-          const label = name.length > chars ? `${name.slice(0, chars - 1)}…` : name;
+          // Inside the bar by the zero line when the bar is tall enough for the label, the name
+          // on two lines when it is tall enough for three; else just past the bar's end, in its
+          // own column (the curve rises left to right, so that space is free), within the plot.
+          const nameLines = height >= 3 * LINE + 8 ? 2 : 1;
+          const labelHeight = (nameLines + 1) * LINE;
+          const inside = height >= labelHeight + 8;
+          const plot = params.coordSys;
+          const y = inside
+            ? negative
+              ? y0 + 4
+              : y0 - 4 - labelHeight
+            : negative
+              ? Math.min(y1 + 4, plot.y + plot.height - labelHeight)
+              : Math.max(y1 - 4 - labelHeight, plot.y);
+          // each line cut to the bar's width, so no label runs into its neighbours
+          const text = (content: string, top: number) => ({
+            type: 'text',
+            style: {
+              text: content,
+              x: x0 + width / 2,
+              y: top,
+              align: 'center',
+              verticalAlign: 'top',
+              width: width - 6,
+              overflow: 'truncate',
+              ellipsis: '…',
+              lineHeight: LINE,
+              fill: inside ? '#fff' : '#333',
+              font: '11px sans-serif',
+            },
+          });
           return {
             type: 'group',
             children: [
               rect,
-              {
-                type: 'text',
-                style: {
-                  text: `${label}\n${b.enterprise}`,
-                  x: x0 + width / 2,
-                  y: negative ? y0 + 6 : y1 - 30,
-                  align: 'center',
-                  fill: negative ? '#fff' : '#333',
-                  font: '11px sans-serif',
-                },
-              },
+              text(
+                nameLines === 2 ? twoLines(measureName(b, lang), width - 6) : measureName(b, lang),
+                y,
+              ),
+              text(b.enterprise, y + nameLines * LINE),
             ],
           };
         },
@@ -289,12 +322,14 @@ export function MaccPage() {
               {
                 title: `${t('macc.table.capex')} (CNY)`,
                 align: 'right',
-                render: (_v, b) => formatCompact(b.capex.value, lang),
+                render: (_v, b) => <span style={NOWRAP}>{formatCompact(b.capex.value, lang)}</span>,
               },
               {
                 title: `${t('macc.table.annualCost')} (CNY/a)`,
                 align: 'right',
-                render: (_v, b) => formatCompact(b.annualCost.value, lang),
+                render: (_v, b) => (
+                  <span style={NOWRAP}>{formatCompact(b.annualCost.value, lang)}</span>
+                ),
               },
               {
                 title: t('macc.table.mark'),

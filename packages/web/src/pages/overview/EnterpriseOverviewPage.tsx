@@ -28,6 +28,9 @@ import { shortLanguage } from '../../i18n/index.js';
 // uses: loaded beside the page's requests, it keeps them out of the JavaScript before the figures.
 const GradeCard = lazy(() => import('./GradeCard.js').then((m) => ({ default: m.GradeCard })));
 
+// The scope and source charts sit side by side: one height, tall enough for ten two-line names.
+const SIDE_BY_SIDE_HEIGHT = 340;
+
 /** 企业概览: the year's emissions of one enterprise at a glance, each figure from its run. */
 export function EnterpriseOverviewPage() {
   const { t, i18n } = useTranslation();
@@ -139,7 +142,7 @@ export function EnterpriseOverviewPage() {
                 {(rows) =>
                   rows && (
                     <EChart
-                      style={{ height: 300 }}
+                      style={{ height: SIDE_BY_SIDE_HEIGHT }}
                       option={barOption(
                         rows
                           .slice(0, 10)
@@ -274,9 +277,15 @@ function Kpis({
         <Col xs={24} sm={12} xl={6} key={c.key}>
           <Card loading={loading} className={`kpi-${c.key}`}>
             <Statistic
-              title={c.title}
+              title={
+                <Typography.Text type="secondary" ellipsis={{ tooltip: c.title }}>
+                  {c.title}
+                </Typography.Text>
+              }
               value={c.value ? formatCompact(c.value.value, lang) : t('common.none')}
               suffix={c.value?.unit}
+              // A quarter of a laptop screen holds "2.35 million tCO2e" on one line at this size.
+              styles={{ content: { fontSize: 22, whiteSpace: 'nowrap' }, suffix: { fontSize: 14 } }}
             />
             <div style={{ marginTop: 8, minHeight: 24 }}>
               {c.extra ??
@@ -317,9 +326,11 @@ function ScopeChart({ run }: { run: Run }) {
           type: 'pie',
           radius: ['45%', '70%'],
           center: ['50%', '45%'],
+          // The legend names the scopes: beside the ring, whose sides are a third of the card
+          // wide, a name in English as well did not fit.
           label: {
-            formatter: (p: { name: string; value: number; percent: number }) =>
-              `${p.name}\n${formatCompact(p.value, lang)} ${unit} (${formatNumber(p.percent, lang, 1)}%)`,
+            formatter: (p: { value: number; percent: number }) =>
+              `${formatCompact(p.value, lang)} ${unit}\n${formatNumber(p.percent, lang, 1)}%`,
           },
           data,
         },
@@ -327,7 +338,7 @@ function ScopeChart({ run }: { run: Run }) {
     }),
     [data, unit, lang],
   );
-  return <EChart style={{ height: 300 }} option={option} />;
+  return <EChart style={{ height: SIDE_BY_SIDE_HEIGHT }} option={option} />;
 }
 
 /** A horizontal bar chart of named values, largest at the top; `highlight` marks one bar. */
@@ -358,7 +369,14 @@ export function barOption(
     yAxis: {
       type: 'category',
       data: reversed.map(([name]) => name),
-      axisLabel: { width: 180, overflow: 'truncate' },
+      // Source names run long in English: two lines, then an ellipsis (the tooltip has all).
+      axisLabel: {
+        width: 170,
+        height: 28,
+        lineHeight: 14,
+        overflow: 'break',
+        lineOverflow: 'truncate',
+      },
     },
     series: [
       {

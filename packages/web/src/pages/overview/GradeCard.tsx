@@ -78,7 +78,8 @@ export function GradeCard({
 
   return (
     <Panel
-      title={t('grade.title')}
+      // the card head cuts a long title with an ellipsis: the full one on hover
+      title={<span title={t('grade.title')}>{t('grade.title')}</span>}
       request={figures}
       isEmpty={(f) => !f}
       empty={t('common.noData')}
@@ -155,8 +156,10 @@ function GradeDetail({ grade, lang }: { grade: Grade; lang: NumberLang }) {
             title: t('grade.limits'),
             key: 'limits',
             align: 'right',
+            // one under the other, grade 1 first: side by side they pushed the table past the
+            // card in English
             render: (_, i) => (
-              <Space size={6}>
+              <Space orientation="vertical" size={0} align="end">
                 {i.limits.map((l) => (
                   <LimitCell key={l.grade} limit={l} lang={lang} />
                 ))}

@@ -29,6 +29,7 @@ import { formatChange, formatCompact, formatNumber, formatQuantity } from '../..
 import { shortLanguage } from '../../i18n/index.js';
 import { barOption } from '../overview/EnterpriseOverviewPage.js';
 import { formatTonnes, notePart } from './scopeFormat.js';
+import { DecompositionPanel } from './DecompositionPanel.js';
 import { POLLUTANTS, SynergyPanel } from './SynergyPanel.js';
 
 type Lang = 'zh' | 'en';
@@ -223,6 +224,15 @@ export function ScopeDashboard({
         )}
         <Col xs={24}>
           <IntensityTrend data={data} lang={lang} />
+        </Col>
+        <Col xs={24}>
+          <DecompositionPanel
+            scope={o.scope}
+            id={o.id}
+            from={years.find((y) => y < o.year)}
+            to={o.year}
+            lang={lang}
+          />
         </Col>
         <Col xs={24}>
           <SynergyPanel overview={o} lang={lang} />

@@ -5,9 +5,13 @@ import { formatCompact, formatQuantity } from '../../format/number.js';
 import { shortLanguage } from '../../i18n/index.js';
 import type { ScenarioPathway } from './types.js';
 
+/** Height of one legend line: the legend lists the scenarios one under the other. */
+const LEGEND_LINE = 22;
+
 /**
- * The scenarios' emissions year by year to 2060, overlaid: each peak marked with its year, and
- * the 2030 peak and 2060 neutrality goals as vertical lines. Figures as the API projected them.
+ * The scenarios' emissions year by year to 2060, overlaid: each peak marked with a diamond and
+ * its year given in the legend, and the 2030 peak and 2060 neutrality goals as vertical lines.
+ * Figures as the API projected them.
  */
 export function PathwayChart({ pathways }: { pathways: readonly ScenarioPathway[] }) {
   const { t, i18n } = useTranslation();
@@ -18,11 +22,24 @@ export function PathwayChart({ pathways }: { pathways: readonly ScenarioPathway[
   const unit = first.pathway.peakValue.unit;
   const name = (p: ScenarioPathway) =>
     lang === 'en' ? p.scenario.document.nameEn : p.scenario.name;
+  // Peaks of neighbouring years, labelled on the chart, covered each other: the legend names
+  // each scenario with its peak year, one line each, so nothing crowds however many are drawn.
+  const peaks = new Map(pathways.map((p) => [name(p), p.pathway.peakYear]));
+  const legendHeight = pathways.length * LEGEND_LINE;
   const option = {
     animation: false,
     color: [...PALETTE],
-    grid: { left: 8, right: 24, top: 48, bottom: 24, containLabel: true },
-    legend: { top: 0, type: 'scroll' },
+    grid: { left: 8, right: 24, top: 32, bottom: 16 + legendHeight, containLabel: true },
+    legend: {
+      bottom: 0,
+      left: 8,
+      orient: 'vertical',
+      itemGap: LEGEND_LINE - 14,
+      formatter: (n: string) => {
+        const year = peaks.get(n);
+        return year === undefined ? n : `${n} · ${t('pathways.chart.peak', { year })}`;
+      },
+    },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v: number) => formatQuantity(Math.round(v), unit, lang),
@@ -44,16 +61,7 @@ export function PathwayChart({ pathways }: { pathways: readonly ScenarioPathway[
           params.dataIndex === peakIndex ? 11 : 0,
         data: p.pathway.years.map((y, i) => ({
           value: y.emissions.value,
-          ...(i === peakIndex && {
-            symbol: 'diamond',
-            label: {
-              show: true,
-              // alternate sides so that peaks of neighbouring years do not cover each other
-              position: k % 2 === 0 ? 'top' : 'bottom',
-              formatter: t('pathways.chart.peak', { year: y.year }),
-              color: PALETTE[k % PALETTE.length],
-            },
-          }),
+          ...(i === peakIndex && { symbol: 'diamond' }),
         })),
         ...(k === 0 && {
           markLine: {
@@ -70,5 +78,5 @@ export function PathwayChart({ pathways }: { pathways: readonly ScenarioPathway[
       };
     }),
   };
-  return <EChart option={option} style={{ height: 380 }} />;
+  return <EChart option={option} style={{ height: 360 + legendHeight }} />;
 }

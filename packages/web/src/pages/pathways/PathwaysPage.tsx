@@ -270,8 +270,27 @@ function ScenarioTable({
   const lang = shortLanguage(i18n.language);
   const rows = new Map(comparison?.comparison.rows.map((r) => [r.scenario, r]));
   const least = comparison?.comparison.leastCumulative;
-  const q = (v: { value: number; unit: string } | undefined) =>
-    v ? `${formatCompact(v.value, lang)} ${v.unit}` : '—';
+  // A column's unit is written once in its title, taken from the first row; a figure in
+  // another unit (never in one comparison today) keeps its own beside it.
+  type Figure = { value: number; unit: string } | undefined;
+  type Row = NonNullable<Comparison>['comparison']['rows'][number];
+  const first = comparison?.comparison.rows[0];
+  const column = (label: string, pick: (r: Row) => Figure) => {
+    const unit = first && pick(first)?.unit;
+    return {
+      title: unit ? `${label} (${unit})` : label,
+      q: (r: Row | undefined) => {
+        const v = r && pick(r);
+        if (!v) return '—';
+        const text = formatCompact(v.value, lang);
+        return v.unit === unit ? text : `${text} ${v.unit}`;
+      },
+    };
+  };
+  const peak = column(t('pathways.col.peak'), (r) => r.peakValue);
+  const v2030 = column('2030', (r) => r.value2030);
+  const v2060 = column(t('pathways.col.residual2060'), (r) => r.residual2060);
+  const cumulative = column(t('pathways.col.cumulative'), (r) => r.cumulative);
   return (
     <Table<SavedScenario>
       className="scenario-table"
@@ -281,11 +300,15 @@ function ScenarioTable({
       pagination={false}
       dataSource={scenarios}
       locale={{ emptyText: t('pathways.noScenarios') }}
-      scroll={{ x: 'max-content' }}
+      // At least this wide (scrolling below it), else as wide as the card, the figures' columns
+      // sharing what the others leave: headers and names wrap instead of pushing the last
+      // columns under the fixed actions on a laptop screen.
+      scroll={{ x: 900 }}
       columns={[
         {
           title: t('pathways.col.shown'),
           key: 'shown',
+          width: 56,
           render: (_, s) => (
             <Checkbox
               checked={selected.includes(s.id)}
@@ -301,6 +324,7 @@ function ScenarioTable({
         {
           title: t('pathways.col.name'),
           key: 'name',
+          width: 220,
           render: (_, s) => (
             <Space orientation="vertical" size={0}>
               <span>{name(s)}</span>
@@ -316,6 +340,7 @@ function ScenarioTable({
         {
           title: t('pathways.col.peakYear'),
           key: 'peakYear',
+          width: 130,
           render: (_, s) => {
             const r = rows.get(s.id);
             if (!r) return '—';
@@ -328,34 +353,42 @@ function ScenarioTable({
           },
         },
         {
-          title: t('pathways.col.peak'),
+          title: peak.title,
           key: 'peak',
-          render: (_, s) => q(rows.get(s.id)?.peakValue),
+          align: 'right',
+          render: (_, s) => peak.q(rows.get(s.id)),
         },
-        { title: '2030', key: 'v2030', render: (_, s) => q(rows.get(s.id)?.value2030) },
         {
-          title: t('pathways.col.residual2060'),
+          title: v2030.title,
+          key: 'v2030',
+          align: 'right',
+          render: (_, s) => v2030.q(rows.get(s.id)),
+        },
+        {
+          title: v2060.title,
           key: 'v2060',
-          render: (_, s) => q(rows.get(s.id)?.residual2060),
+          align: 'right',
+          render: (_, s) => v2060.q(rows.get(s.id)),
         },
         {
-          title: t('pathways.col.cumulative'),
+          title: cumulative.title,
           key: 'cumulative',
+          align: 'right',
+          // room for the tag "least cumulative"
+          width: 140,
+          // the tag under the figure: beside it, it widened the table past a laptop screen
           render: (_, s) => (
-            <>
-              {q(rows.get(s.id)?.cumulative)}
-              {least === s.id && (
-                <Tag color="blue" style={{ marginLeft: 6 }}>
-                  {t('pathways.least')}
-                </Tag>
-              )}
-            </>
+            <Space orientation="vertical" size={2} align="end">
+              {cumulative.q(rows.get(s.id))}
+              {least === s.id && <Tag color="blue">{t('pathways.least')}</Tag>}
+            </Space>
           ),
         },
         {
           title: '',
           key: 'actions',
           fixed: 'right',
+          width: 80,
           render: (_, s) =>
             s.editable && (
               <Space size={4}>
