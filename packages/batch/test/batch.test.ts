@@ -1,51 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { account, METHOD_SETS } from '@carbonbase/engine';
+import { METHOD_SETS } from '@carbonbase/engine';
 import { FactorBase } from '@carbonbase/factors';
 import { valueIn } from '@carbonbase/quantity';
 import {
   BatchError,
   accountBatch,
   accountBatchParallel,
-  enterpriseDocument,
   enterpriseSummary,
   explainEnterprise,
   recalculate,
   sourceTotals,
-  type BatchResult,
 } from '../src/index.js';
-import { bundled, columnsOf, sets, type Row } from './helpers.js';
-
-/** Batch figures of every enterprise-year against the per-document engine on the same rows. */
-function expectSameAsEngine(r: BatchResult): number {
-  let checked = 0;
-  r.batch.columns.enterpriseIds.forEach((_, e) => {
-    for (const year of r.batch.years) {
-      let doc: Record<string, unknown>;
-      try {
-        doc = enterpriseDocument(r, e, year);
-      } catch {
-        continue; // no rows in that year
-      }
-      const want = account(doc, bundled, { method: r.method.id });
-      const got = enterpriseSummary(r, e, year);
-      expect(got.total.value).toBe(want.total.value);
-      const nonZero = (o: Record<string, { value: number }>) =>
-        Object.fromEntries(
-          Object.entries(o)
-            .filter(([, q]) => q.value !== 0)
-            .map(([k, q]) => [k, q.value]),
-        );
-      const values = (o: Record<string, { value: number } | undefined>) =>
-        Object.fromEntries(Object.entries(o).map(([k, q]) => [k, q!.value]));
-      expect(values(got.byMonth)).toEqual(nonZero(want.byMonth));
-      expect(values(got.byScope)).toEqual(nonZero(want.byScope));
-      expect(values(got.byKind)).toEqual(nonZero(want.byKind));
-      checked++;
-    }
-  });
-  return checked;
-}
+import { bundled, columnsOf, expectSameAsEngine, sets, type Row } from './helpers.js';
 
 const FUELS: readonly [string, string][] = [
   ['bituminous-coal', 't'],

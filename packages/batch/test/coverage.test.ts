@@ -15,38 +15,14 @@ import {
   sourceTotals,
   type BatchResult,
 } from '../src/index.js';
-import { bundled, columnsOf, sets, type Row, type TestEnterprise } from './helpers.js';
-
-/** Every enterprise-year of the batch against the per-document engine on the same rows, with ===. */
-function expectSameAsEngine(r: BatchResult, factors = bundled): number {
-  let checked = 0;
-  r.batch.columns.enterpriseIds.forEach((_, e) => {
-    for (const year of r.batch.years) {
-      let doc: Record<string, unknown>;
-      try {
-        doc = enterpriseDocument(r, e, year);
-      } catch {
-        continue; // no rows in that year
-      }
-      const want = account(doc, factors, { method: r.method.id });
-      const got = enterpriseSummary(r, e, year);
-      expect(got.total.value).toBe(want.total.value);
-      const nonZero = (o: Record<string, { value: number }>) =>
-        Object.fromEntries(
-          Object.entries(o)
-            .filter(([, q]) => q.value !== 0)
-            .map(([k, q]) => [k, q.value]),
-        );
-      const values = (o: Record<string, { value: number } | undefined>) =>
-        Object.fromEntries(Object.entries(o).map(([k, q]) => [k, q!.value]));
-      expect(values(got.byMonth)).toEqual(nonZero(want.byMonth));
-      expect(values(got.byScope)).toEqual(nonZero(want.byScope));
-      expect(values(got.byKind)).toEqual(nonZero(want.byKind));
-      checked++;
-    }
-  });
-  return checked;
-}
+import {
+  bundled,
+  columnsOf,
+  expectSameAsEngine,
+  sets,
+  type Row,
+  type TestEnterprise,
+} from './helpers.js';
 
 /** True when the engine refuses at least one enterprise-year of the rows. */
 function engineRefusesSome(r: { batch: BatchResult['batch']; method: { id: string } }): boolean {

@@ -1,11 +1,16 @@
+import { expect } from 'vitest';
+import { account } from '@carbonbase/engine';
 import { FactorBase } from '@carbonbase/factors';
 import { bundledFactorSetsDir, loadFactorSetTree } from '@carbonbase/io';
-import type {
-  ActivityColumns,
-  BatchKind,
-  DocumentExtras,
-  ParameterColumn,
-  RowParameter,
+import {
+  enterpriseDocument,
+  enterpriseSummary,
+  type ActivityColumns,
+  type BatchKind,
+  type BatchResult,
+  type DocumentExtras,
+  type ParameterColumn,
+  type RowParameter,
 } from '../src/index.js';
 
 export const sets = await loadFactorSetTree(bundledFactorSetsDir());
@@ -79,4 +84,35 @@ export function columnsOf(
     ...(lineExtras.size ? { lineExtras } : {}),
     ...(documentExtras.size ? { documentExtras } : {}),
   };
+}
+
+/** Every enterprise-year of the batch against the per-document engine on the same rows, with ===. */
+export function expectSameAsEngine(r: BatchResult, factors = bundled): number {
+  let checked = 0;
+  r.batch.columns.enterpriseIds.forEach((_, e) => {
+    for (const year of r.batch.years) {
+      let doc: Record<string, unknown>;
+      try {
+        doc = enterpriseDocument(r, e, year);
+      } catch {
+        continue; // no rows in that year
+      }
+      const want = account(doc, factors, { method: r.method.id });
+      const got = enterpriseSummary(r, e, year);
+      expect(got.total.value).toBe(want.total.value);
+      const nonZero = (o: Record<string, { value: number }>) =>
+        Object.fromEntries(
+          Object.entries(o)
+            .filter(([, q]) => q.value !== 0)
+            .map(([k, q]) => [k, q.value]),
+        );
+      const values = (o: Record<string, { value: number } | undefined>) =>
+        Object.fromEntries(Object.entries(o).map(([k, q]) => [k, q!.value]));
+      expect(values(got.byMonth)).toEqual(nonZero(want.byMonth));
+      expect(values(got.byScope)).toEqual(nonZero(want.byScope));
+      expect(values(got.byKind)).toEqual(nonZero(want.byKind));
+      checked++;
+    }
+  });
+  return checked;
 }
